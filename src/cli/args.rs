@@ -1,0 +1,195 @@
+//! Raw command-line arguments (clap derive) and their settled form.
+
+use super::exit::CliError;
+use crate::engine::{EngineConfig, EngineSpec, DEFAULT_MYSQL_URL, DEFAULT_POSTGRES_URL, DEFAULT_TIMEOUT_MS};
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+use std::time::Duration;
+
+#[derive(Debug, Parser)]
+#[command(name = "sqlforge", version, about = "SQL correctness data and SQL correctness testing")]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// PostgreSQL URL (admin user able to create roles)
+    #[arg(long, global = true, env = "SQLFORGE_POSTGRES_URL", default_value = DEFAULT_POSTGRES_URL, hide_env_values = true)]
+    pub postgres_url: String,
+    /// MySQL/MariaDB URL (admin user able to create databases and users)
+    #[arg(long, global = true, env = "SQLFORGE_MYSQL_URL", default_value = DEFAULT_MYSQL_URL, hide_env_values = true)]
+    pub mysql_url: String,
+    /// Per-statement timeout in milliseconds
+    #[arg(long, global = true, default_value_t = DEFAULT_TIMEOUT_MS)]
+    pub timeout_ms: u64,
+    /// Seed for everything random
+    #[arg(long, global = true, default_value_t = 0)]
+    pub seed: u64,
+    /// Print one JSON object instead of human-readable output
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// More logging on stderr (-v info, -vv debug); SQLFORGE_LOG overrides
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+}
+
+/// Global options after validation.
+#[derive(Debug, Clone)]
+pub struct Global {
+    pub engine: EngineConfig,
+    pub seed: u64,
+    pub json: bool,
+}
+
+impl GlobalArgs {
+    pub fn settle(&self) -> Result<Global, CliError> {
+        if self.timeout_ms == 0 {
+            return Err(CliError::usage("--timeout-ms must be at least 1"));
+        }
+        Ok(Global {
+            engine: EngineConfig {
+                postgres_url: self.postgres_url.clone(),
+                mysql_url: self.mysql_url.clone(),
+                timeout: Duration::from_millis(self.timeout_ms),
+            },
+            seed: self.seed,
+            json: self.json,
+        })
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run SQL on one engine in a fresh sandbox and print rows or the error
+    Exec(ExecArgs),
+    /// List the engines, their versions and whether they are reachable
+    Engines(EnginesArgs),
+    /// Print the bug taxonomy tree with counts
+    Taxonomy(TaxonomyArgs),
+    /// Map an engine error message to the most specific taxonomy leaf
+    Classify(ClassifyArgs),
+    /// Corpus statistics and recall by bug category
+    Corpus(CorpusArgs),
+    /// Benchmarks that print a ratio against their baseline
+    Bench(BenchArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TaxonomyFile {
+    /// A taxonomy TOML file to use instead of the built-in one
+    #[arg(long, global = true)]
+    pub taxonomy: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct TaxonomyArgs {
+    #[command(flatten)]
+    pub file: TaxonomyFile,
+}
+
+#[derive(Debug, Args)]
+pub struct ClassifyArgs {
+    /// The engine that raised the error: duckdb, sqlite, postgres or mysql
+    #[arg(long, short)]
+    pub engine: String,
+    /// SQLSTATE, errno, SQLite result code name or DuckDB error class
+    #[arg(long)]
+    pub code: Option<String>,
+    #[command(flatten)]
+    pub file: TaxonomyFile,
+    /// The error message
+    pub message: String,
+}
+
+#[derive(Debug, Args)]
+pub struct CorpusArgs {
+    #[command(subcommand)]
+    pub which: CorpusCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CorpusCommand {
+    /// Queries, schemas, a feature histogram, per-engine runnable counts and
+    /// what was skipped and why
+    Stats {
+        /// Engines to run the queries on
+        #[arg(long, default_value = "duckdb,sqlite")]
+        engines: String,
+        /// Only load and analyse; run nothing
+        #[arg(long)]
+        no_run: bool,
+        /// Corpus folders or files (see docs/CORPUS.md)
+        #[arg(required = true)]
+        corpora: Vec<PathBuf>,
+    },
+    /// The queries whose features fit a category, diverse first
+    Recall {
+        /// A taxonomy leaf id (see `sqlforge taxonomy`)
+        #[arg(long)]
+        category: String,
+        /// At most this many queries
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[command(flatten)]
+        file: TaxonomyFile,
+        #[arg(required = true)]
+        corpora: Vec<PathBuf>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ExecArgs {
+    /// duckdb, sqlite, postgres, mysql or cmd:'<command line>'
+    #[arg(long, short)]
+    pub engine: String,
+    /// SQL script run first (statements separated by ';'); repeatable,
+    /// run in the order given
+    #[arg(long)]
+    pub setup: Vec<PathBuf>,
+    /// The SQL to run; '-' reads standard input. With several statements,
+    /// the outcome of the last one is printed.
+    pub sql: String,
+}
+
+#[derive(Debug, Args)]
+pub struct EnginesArgs {
+    /// Extra engines to probe, e.g. cmd:'python3 driver.py'
+    #[arg(long = "engine", short)]
+    pub extra: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    #[command(subcommand)]
+    pub which: BenchCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BenchCommand {
+    /// Statements per second through the Engine trait vs the raw driver API
+    Engine {
+        /// Statements per measured run
+        #[arg(long, default_value_t = 20_000)]
+        statements: usize,
+        /// Interleaved rounds (median reported)
+        #[arg(long, default_value_t = 5)]
+        rounds: usize,
+    },
+    /// Recall latency over a large indexed corpus vs a linear scan
+    Recall {
+        /// Queries in the index (corpus queries repeated)
+        #[arg(long, default_value_t = 100_000)]
+        queries: usize,
+        /// Corpora whose queries fill the index
+        #[arg(default_value = "corpora")]
+        corpora: Vec<PathBuf>,
+    },
+}
+
+pub fn parse_engine(text: &str) -> Result<EngineSpec, CliError> {
+    text.parse().map_err(CliError::from)
+}

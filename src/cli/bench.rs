@@ -1,0 +1,55 @@
+//! `sqlforge bench`: benchmarks with a side-by-side ratio against a baseline.
+
+use super::args::{BenchArgs, BenchCommand, Global};
+use super::exit::{CliError, ExitCode};
+use crate::bench::engine_overhead;
+use crate::engine::EngineKind;
+
+pub async fn run(global: &Global, args: BenchArgs) -> Result<ExitCode, CliError> {
+    match args.which {
+        BenchCommand::Engine { statements, rounds } => {
+            if statements == 0 {
+                return Err(CliError::usage("--statements must be at least 1"));
+            }
+            let mut results = Vec::new();
+            for kind in [EngineKind::DuckDb, EngineKind::Sqlite] {
+                eprintln!("measuring {kind}: {rounds} rounds of {statements} statements per path...");
+                results.push(engine_overhead::run(kind, statements, rounds).await.map_err(CliError::environment)?);
+            }
+            if global.json {
+                println!("{}", serde_json::json!({ "benchmark": "engine_overhead", "results": results }));
+            } else {
+                println!("{:<8} {:>14} {:>14} {:>7}  target", "engine", "raw stmt/s", "Engine stmt/s", "ratio");
+                for r in &results {
+                    println!(
+                        "{:<8} {:>14.0} {:>14.0} {:>7.3}  >= 0.9 {}",
+                        r.engine.name(),
+                        r.raw_per_sec,
+                        r.engine_per_sec,
+                        r.ratio,
+                        if r.ratio >= 0.9 { "met" } else { "MISSED" }
+                    );
+                }
+            }
+            Ok(ExitCode::Ok)
+        }
+        BenchCommand::Recall { queries, corpora } => {
+            let corpora = crate::corpus::load_all(&corpora).map_err(|e| CliError::usage(e.to_string()))?;
+            let taxonomy = crate::taxonomy::Taxonomy::builtin();
+            let r = crate::bench::recall::run(&corpora, &taxonomy, queries).map_err(CliError::usage)?;
+            if global.json {
+                println!("{}", serde_json::json!({ "benchmark": "recall", "result": r }));
+            } else {
+                println!(
+                    "indexed {} queries (from {} real ones; extraction {:.0} queries/s, index build {:.0} ms)",
+                    r.indexed_queries, r.source_queries, r.extract_per_sec, r.index_build_ms
+                );
+                println!(
+                    "recall over {} categories: mean {:.2} ms, max {:.2} ms (target < 1000 ms) | linear scan mean {:.2} ms | speedup {:.1}x",
+                    r.categories, r.mean_recall_ms, r.max_recall_ms, r.mean_scan_ms, r.speedup
+                );
+            }
+            Ok(ExitCode::Ok)
+        }
+    }
+}

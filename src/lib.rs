@@ -1,0 +1,10 @@
+//! sqlforge: SQL correctness data and SQL correctness testing.
+//!
+//! The library holds everything; `src/main.rs` is a thin CLI over it.
+
+pub mod bench;
+pub mod corpus;
+pub mod cli;
+pub mod engine;
+pub mod sql;
+pub mod taxonomy;

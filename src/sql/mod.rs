@@ -1,0 +1,6 @@
+//! SQL text utilities: statement splitting and feature extraction.
+
+pub mod features;
+pub mod split;
+
+pub use split::{has_word, leading_keyword, split_statements, SplitOptions};

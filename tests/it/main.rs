@@ -1,0 +1,13 @@
+//! All integration tests in one binary, so the bundled engines are linked
+//! once.
+
+mod common;
+
+mod classifier;
+mod cli;
+mod cmd_engine;
+mod conformance;
+mod corpora;
+mod loaders;
+mod props;
+mod sandbox;
