@@ -3,8 +3,8 @@
 //! The library holds everything; `src/main.rs` is a thin CLI over it.
 
 pub mod bench;
-pub mod corpus;
 pub mod cli;
+pub mod corpus;
 pub mod engine;
 pub mod sql;
 pub mod taxonomy;

@@ -1,7 +1,9 @@
 //! Statements per second through the [`Engine`] trait vs the raw driver API
 //! (duckdb-rs, rusqlite) for the same statements, interleaved round by round.
 
-use crate::engine::{self, duckdb::sandbox_config, Engine, EngineConfig, EngineKind, EngineSpec, Outcome};
+use crate::engine::{
+    self, duckdb::sandbox_config, Engine, EngineConfig, EngineKind, EngineSpec, Outcome,
+};
 use serde::Serialize;
 use std::time::Instant;
 
@@ -25,19 +27,27 @@ struct Workload {
 /// aggregates (10%) and single-row updates (10%).
 fn workload(kind: EngineKind, n: usize) -> Workload {
     let fill = match kind {
-        EngineKind::DuckDb => "INSERT INTO t SELECT i, 'name ' || i, i * 0.5, i / 100.0 FROM range(1000) r(i)",
-        _ => "WITH RECURSIVE r(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM r WHERE i < 999) \
-              INSERT INTO t SELECT i, 'name ' || i, i * 0.5, i / 100.0 FROM r",
+        EngineKind::DuckDb => {
+            "INSERT INTO t SELECT i, 'name ' || i, i * 0.5, i / 100.0 FROM range(1000) r(i)"
+        }
+        _ => {
+            "WITH RECURSIVE r(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM r WHERE i < 999) \
+              INSERT INTO t SELECT i, 'name ' || i, i * 0.5, i / 100.0 FROM r"
+        }
     };
     let setup = vec![
-        "CREATE TABLE t (a INTEGER PRIMARY KEY, b VARCHAR(20), c DOUBLE, d DECIMAL(10,2))".to_string(),
+        "CREATE TABLE t (a INTEGER PRIMARY KEY, b VARCHAR(20), c DOUBLE, d DECIMAL(10,2))"
+            .to_string(),
         fill.to_string(),
     ];
     let statements = (0..n)
         .map(|i| {
             let k = i % 1000;
             match i % 10 {
-                0 => (format!("SELECT count(*), sum(c) FROM t WHERE a < {k}"), true),
+                0 => (
+                    format!("SELECT count(*), sum(c) FROM t WHERE a < {k}"),
+                    true,
+                ),
                 5 => (format!("UPDATE t SET c = c + 1 WHERE a = {k}"), false),
                 _ => (format!("SELECT a, b, c, d FROM t WHERE a = {k}"), true),
             }
@@ -102,7 +112,10 @@ fn raw_sqlite(w: &Workload) -> rusqlite::Result<Box<dyn FnMut() -> rusqlite::Res
     }))
 }
 
-async fn through_engine(engine: &mut dyn Engine, statements: &[(String, bool)]) -> std::result::Result<usize, String> {
+async fn through_engine(
+    engine: &mut dyn Engine,
+    statements: &[(String, bool)],
+) -> std::result::Result<usize, String> {
     let mut values = 0;
     for (sql, _) in statements {
         match engine.execute(sql).await {
@@ -120,20 +133,35 @@ fn median(mut v: Vec<f64>) -> f64 {
 }
 
 /// Runs the benchmark for one embedded engine.
-pub async fn run(kind: EngineKind, statements: usize, rounds: usize) -> std::result::Result<Result, String> {
+pub async fn run(
+    kind: EngineKind,
+    statements: usize,
+    rounds: usize,
+) -> std::result::Result<Result, String> {
     let w = workload(kind, statements);
-    let (spec, mut raw): (EngineSpec, Box<dyn FnMut() -> std::result::Result<usize, String>>) = match kind {
+    let (spec, mut raw): (
+        EngineSpec,
+        Box<dyn FnMut() -> std::result::Result<usize, String>>,
+    ) = match kind {
         EngineKind::DuckDb => {
             let mut f = raw_duckdb(&w).map_err(|e| e.to_string())?;
-            (EngineSpec::DuckDb, Box::new(move || f().map_err(|e| e.to_string())))
+            (
+                EngineSpec::DuckDb,
+                Box::new(move || f().map_err(|e| e.to_string())),
+            )
         }
         EngineKind::Sqlite => {
             let mut f = raw_sqlite(&w).map_err(|e| e.to_string())?;
-            (EngineSpec::Sqlite, Box::new(move || f().map_err(|e| e.to_string())))
+            (
+                EngineSpec::Sqlite,
+                Box::new(move || f().map_err(|e| e.to_string())),
+            )
         }
         other => return Err(format!("no raw baseline for {other}")),
     };
-    let mut engine = engine::connect(&spec, &EngineConfig::default()).await.map_err(|e| e.to_string())?;
+    let mut engine = engine::connect(&spec, &EngineConfig::default())
+        .await
+        .map_err(|e| e.to_string())?;
     for s in &w.setup {
         let o = engine.execute(s).await;
         if !o.is_success() {
@@ -144,7 +172,9 @@ pub async fn run(kind: EngineKind, statements: usize, rounds: usize) -> std::res
     let raw_values = raw()?;
     let engine_values = through_engine(engine.as_mut(), &w.statements).await?;
     if raw_values != engine_values {
-        return Err(format!("paths disagree: raw read {raw_values} values, engine {engine_values}"));
+        return Err(format!(
+            "paths disagree: raw read {raw_values} values, engine {engine_values}"
+        ));
     }
     let (mut raw_rates, mut engine_rates) = (Vec::new(), Vec::new());
     for _ in 0..rounds.max(1) {

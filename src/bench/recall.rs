@@ -23,7 +23,11 @@ pub struct Result {
     pub speedup: f64,
 }
 
-pub fn run(corpora: &[Corpus], taxonomy: &Taxonomy, target: usize) -> std::result::Result<Result, String> {
+pub fn run(
+    corpora: &[Corpus],
+    taxonomy: &Taxonomy,
+    target: usize,
+) -> std::result::Result<Result, String> {
     let t = Instant::now();
     let base = FeatureIndex::build(corpora);
     let extract_secs = t.elapsed().as_secs_f64();

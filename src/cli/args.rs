@@ -1,13 +1,19 @@
 //! Raw command-line arguments (clap derive) and their settled form.
 
 use super::exit::CliError;
-use crate::engine::{EngineConfig, EngineSpec, DEFAULT_MYSQL_URL, DEFAULT_POSTGRES_URL, DEFAULT_TIMEOUT_MS};
+use crate::engine::{
+    EngineConfig, EngineSpec, DEFAULT_MYSQL_URL, DEFAULT_POSTGRES_URL, DEFAULT_TIMEOUT_MS,
+};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 use std::time::Duration;
 
 #[derive(Debug, Parser)]
-#[command(name = "sqlforge", version, about = "SQL correctness data and SQL correctness testing")]
+#[command(
+    name = "sqlforge",
+    version,
+    about = "SQL correctness data and SQL correctness testing"
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,

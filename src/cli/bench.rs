@@ -13,13 +13,25 @@ pub async fn run(global: &Global, args: BenchArgs) -> Result<ExitCode, CliError>
             }
             let mut results = Vec::new();
             for kind in [EngineKind::DuckDb, EngineKind::Sqlite] {
-                eprintln!("measuring {kind}: {rounds} rounds of {statements} statements per path...");
-                results.push(engine_overhead::run(kind, statements, rounds).await.map_err(CliError::environment)?);
+                eprintln!(
+                    "measuring {kind}: {rounds} rounds of {statements} statements per path..."
+                );
+                results.push(
+                    engine_overhead::run(kind, statements, rounds)
+                        .await
+                        .map_err(CliError::environment)?,
+                );
             }
             if global.json {
-                println!("{}", serde_json::json!({ "benchmark": "engine_overhead", "results": results }));
+                println!(
+                    "{}",
+                    serde_json::json!({ "benchmark": "engine_overhead", "results": results })
+                );
             } else {
-                println!("{:<8} {:>14} {:>14} {:>7}  target", "engine", "raw stmt/s", "Engine stmt/s", "ratio");
+                println!(
+                    "{:<8} {:>14} {:>14} {:>7}  target",
+                    "engine", "raw stmt/s", "Engine stmt/s", "ratio"
+                );
                 for r in &results {
                     println!(
                         "{:<8} {:>14.0} {:>14.0} {:>7.3}  >= 0.9 {}",
@@ -34,11 +46,16 @@ pub async fn run(global: &Global, args: BenchArgs) -> Result<ExitCode, CliError>
             Ok(ExitCode::Ok)
         }
         BenchCommand::Recall { queries, corpora } => {
-            let corpora = crate::corpus::load_all(&corpora).map_err(|e| CliError::usage(e.to_string()))?;
+            let corpora =
+                crate::corpus::load_all(&corpora).map_err(|e| CliError::usage(e.to_string()))?;
             let taxonomy = crate::taxonomy::Taxonomy::builtin();
-            let r = crate::bench::recall::run(&corpora, &taxonomy, queries).map_err(CliError::usage)?;
+            let r =
+                crate::bench::recall::run(&corpora, &taxonomy, queries).map_err(CliError::usage)?;
             if global.json {
-                println!("{}", serde_json::json!({ "benchmark": "recall", "result": r }));
+                println!(
+                    "{}",
+                    serde_json::json!({ "benchmark": "recall", "result": r })
+                );
             } else {
                 println!(
                     "indexed {} queries (from {} real ones; extraction {:.0} queries/s, index build {:.0} ms)",

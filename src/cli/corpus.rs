@@ -14,20 +14,43 @@ fn load(paths: &[PathBuf]) -> Result<Vec<Corpus>, CliError> {
 
 pub async fn run(global: &Global, args: CorpusArgs) -> Result<ExitCode, CliError> {
     match args.which {
-        CorpusCommand::Stats { engines, no_run, corpora } => stats(global, &engines, no_run, &corpora).await,
-        CorpusCommand::Recall { category, limit, file, corpora } => {
+        CorpusCommand::Stats {
+            engines,
+            no_run,
+            corpora,
+        } => stats(global, &engines, no_run, &corpora).await,
+        CorpusCommand::Recall {
+            category,
+            limit,
+            file,
+            corpora,
+        } => {
             let taxonomy = super::taxonomy::load(&file)?;
             let Some(cat) = taxonomy.get(&category) else {
-                return Err(CliError::usage(format!("unknown category id '{category}' (see `sqlforge taxonomy`)")));
+                return Err(CliError::usage(format!(
+                    "unknown category id '{category}' (see `sqlforge taxonomy`)"
+                )));
             };
             let corpora = load(&corpora)?;
             let index = FeatureIndex::build(&corpora);
             let matched = index.candidates(cat).len();
-            let hits: Vec<_> = index.recall(cat, limit).into_iter().map(|i| index.hit(&corpora, i)).collect();
+            let hits: Vec<_> = index
+                .recall(cat, limit)
+                .into_iter()
+                .map(|i| index.hit(&corpora, i))
+                .collect();
             if global.json {
-                println!("{}", json!({"category": cat.id, "matched": matched, "returned": hits.len(), "hits": hits}));
+                println!(
+                    "{}",
+                    json!({"category": cat.id, "matched": matched, "returned": hits.len(), "hits": hits})
+                );
             } else {
-                println!("{}: {matched} of {} queries fit; showing {}", cat.id, index.len(), hits.len());
+                println!(
+                    "{}: {matched} of {} queries fit; showing {}",
+                    cat.id,
+                    index.len(),
+                    hits.len()
+                );
                 for h in &hits {
                     println!("  {}/{}  ({} lines)  {}", h.corpus, h.id, h.lines, h.origin);
                 }
@@ -37,7 +60,12 @@ pub async fn run(global: &Global, args: CorpusArgs) -> Result<ExitCode, CliError
     }
 }
 
-async fn stats(global: &Global, engines: &str, no_run: bool, paths: &[PathBuf]) -> Result<ExitCode, CliError> {
+async fn stats(
+    global: &Global,
+    engines: &str,
+    no_run: bool,
+    paths: &[PathBuf],
+) -> Result<ExitCode, CliError> {
     let corpora = load(paths)?;
     let specs = EngineSpec::parse_list(engines)?;
     let index = FeatureIndex::build(&corpora);
@@ -45,12 +73,19 @@ async fn stats(global: &Global, engines: &str, no_run: bool, paths: &[PathBuf]) 
     if !no_run {
         let total: usize = specs
             .iter()
-            .map(|s| corpora.iter().map(|c| c.queries.iter().filter(|q| q.runs_on(s.kind())).count()).sum::<usize>())
+            .map(|s| {
+                corpora
+                    .iter()
+                    .map(|c| c.queries.iter().filter(|q| q.runs_on(s.kind())).count())
+                    .sum::<usize>()
+            })
             .sum();
         let bar = ProgressBar::new(total as u64);
         bar.set_style(
-            ProgressStyle::with_template("{spinner} {msg:24} [{bar:30}] {pos}/{len} queries ({per_sec})")
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            ProgressStyle::with_template(
+                "{spinner} {msg:24} [{bar:30}] {pos}/{len} queries ({per_sec})",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
         );
         for spec in &specs {
             let mut engine = engine::connect(spec, &global.engine).await?;
@@ -62,11 +97,18 @@ async fn stats(global: &Global, engines: &str, no_run: bool, paths: &[PathBuf]) 
         }
         bar.finish_and_clear();
     }
-    let failures: usize = runs.iter().map(|r| r.failures.len() + usize::from(r.load_error.is_some())).sum();
+    let failures: usize = runs
+        .iter()
+        .map(|r| r.failures.len() + usize::from(r.load_error.is_some()))
+        .sum();
     let per_corpus: Vec<_> = corpora
         .iter()
         .map(|c| {
-            let long = c.queries.iter().filter(|q| q.sql.lines().count() >= 20).count();
+            let long = c
+                .queries
+                .iter()
+                .filter(|q| q.sql.lines().count() >= 20)
+                .count();
             json!({
                 "name": c.name,
                 "format": c.format,
@@ -91,11 +133,21 @@ async fn stats(global: &Global, engines: &str, no_run: bool, paths: &[PathBuf]) 
         );
     } else {
         for c in &corpora {
-            println!("{} ({:?}, {} tables, {} queries)  {}", c.name, c.format, c.table_count(), c.queries.len(), c.source.display());
+            println!(
+                "{} ({:?}, {} tables, {} queries)  {}",
+                c.name,
+                c.format,
+                c.table_count(),
+                c.queries.len(),
+                c.source.display()
+            );
             for r in runs.iter().filter(|r| r.corpus == c.name) {
                 match &r.load_error {
                     Some(e) => println!("  {:<10} did not load: {e}", r.engine),
-                    None => println!("  {:<10} {}/{} queries run", r.engine, r.runnable, r.claimed),
+                    None => println!(
+                        "  {:<10} {}/{} queries run",
+                        r.engine, r.runnable, r.claimed
+                    ),
                 }
                 for f in &r.failures {
                     println!("    {} {} ({}): {}", f.outcome, f.id, f.origin, f.message);
@@ -105,10 +157,21 @@ async fn stats(global: &Global, engines: &str, no_run: bool, paths: &[PathBuf]) 
                 println!("  skipped {}: {}", s.location, s.reason);
             }
         }
-        println!("\n{} queries in {} corpora; features:", index.len(), corpora.len());
-        for (name, n) in histogram.iter().filter(|(k, _)| !k.starts_with("function:")) {
+        println!(
+            "\n{} queries in {} corpora; features:",
+            index.len(),
+            corpora.len()
+        );
+        for (name, n) in histogram
+            .iter()
+            .filter(|(k, _)| !k.starts_with("function:"))
+        {
             println!("  {name:<22} {n}");
         }
     }
-    Ok(if failures > 0 { ExitCode::Failures } else { ExitCode::Ok })
+    Ok(if failures > 0 {
+        ExitCode::Failures
+    } else {
+        ExitCode::Ok
+    })
 }

@@ -30,8 +30,16 @@ pub async fn run(global: &Global, args: EnginesArgs) -> Result<ExitCode, CliErro
     } else {
         for s in &statuses {
             let state = if s.reachable { "ok" } else { "unreachable" };
-            let detail = s.version.clone().or_else(|| s.error.clone()).unwrap_or_default();
-            let url = s.url.as_deref().map(|u| format!(" ({u})")).unwrap_or_default();
+            let detail = s
+                .version
+                .clone()
+                .or_else(|| s.error.clone())
+                .unwrap_or_default();
+            let url = s
+                .url
+                .as_deref()
+                .map(|u| format!(" ({u})"))
+                .unwrap_or_default();
             println!("{:<10} {:<12} {detail}{url}", s.engine, state);
         }
     }

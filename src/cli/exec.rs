@@ -13,8 +13,9 @@ pub async fn run(global: &Global, args: ExecArgs) -> Result<ExitCode, CliError> 
     let spec = parse_engine(&args.engine)?;
     let mut setup = Vec::new();
     for path in &args.setup {
-        let script = std::fs::read_to_string(path)
-            .map_err(|e| CliError::usage(format!("cannot read setup file {}: {e}", path.display())))?;
+        let script = std::fs::read_to_string(path).map_err(|e| {
+            CliError::usage(format!("cannot read setup file {}: {e}", path.display()))
+        })?;
         setup.push((path.display().to_string(), script));
     }
     let sql = if args.sql == "-" {
@@ -43,7 +44,11 @@ async fn run_in(
         for stmt in split_statements(&script, split) {
             let outcome = engine.execute(&stmt.sql).await;
             if !outcome.is_success() {
-                let message = format!("{file}:{}: setup statement failed: {}", stmt.line, describe_failure(engine, &outcome));
+                let message = format!(
+                    "{file}:{}: setup statement failed: {}",
+                    stmt.line,
+                    describe_failure(engine, &outcome)
+                );
                 return Err(failure_error(&outcome, message, ExitCode::Usage));
             }
         }
@@ -67,10 +72,13 @@ async fn run_in(
 fn describe_failure(engine: &dyn Engine, outcome: &Outcome) -> String {
     let name = engine.name();
     match outcome {
-        Outcome::Error(e) => match &e.code {
-            Some(code) => format!("{name}: {} [{code}]", e.message),
-            None => format!("{name}: {}", e.message),
-        },
+        Outcome::Error(e) => {
+            let first = e.message.lines().next().unwrap_or_default();
+            match &e.code {
+                Some(code) => format!("{name}: {first} [{code}]"),
+                None => format!("{name}: {first}"),
+            }
+        }
         Outcome::Timeout { after_ms } => format!("{name}: statement timed out after {after_ms} ms"),
         Outcome::Crashed { message } => format!("{name}: {message}"),
         Outcome::Rows { .. } | Outcome::Done { .. } => format!("{name}: ok"),
@@ -79,12 +87,21 @@ fn describe_failure(engine: &dyn Engine, outcome: &Outcome) -> String {
 
 fn failure_error(outcome: &Outcome, message: String, otherwise: ExitCode) -> CliError {
     CliError {
-        code: if matches!(outcome, Outcome::Crashed { .. }) { ExitCode::Environment } else { otherwise },
+        code: if matches!(outcome, Outcome::Crashed { .. }) {
+            ExitCode::Environment
+        } else {
+            otherwise
+        },
         message,
     }
 }
 
-fn report(engine: &dyn Engine, outcome: &Outcome, elapsed_ms: f64, json: bool) -> Result<ExitCode, CliError> {
+fn report(
+    engine: &dyn Engine,
+    outcome: &Outcome,
+    elapsed_ms: f64,
+    json: bool,
+) -> Result<ExitCode, CliError> {
     if json {
         println!("{}", outcome_json(engine, outcome, elapsed_ms));
         return Ok(match outcome {
@@ -99,10 +116,17 @@ fn report(engine: &dyn Engine, outcome: &Outcome, elapsed_ms: f64, json: bool) -
             Ok(ExitCode::Ok)
         }
         Outcome::Done { affected } => {
-            println!("OK, {affected} row{} affected", if *affected == 1 { "" } else { "s" });
+            println!(
+                "OK, {affected} row{} affected",
+                if *affected == 1 { "" } else { "s" }
+            );
             Ok(ExitCode::Ok)
         }
-        failure => Err(failure_error(failure, describe_failure(engine, failure), ExitCode::Failures)),
+        failure => Err(failure_error(
+            failure,
+            describe_failure(engine, failure),
+            ExitCode::Failures,
+        )),
     }
 }
 
@@ -111,14 +135,24 @@ pub fn outcome_json(engine: &dyn Engine, outcome: &Outcome, elapsed_ms: f64) -> 
     let (columns, rows, affected, error) = match outcome {
         Outcome::Rows { columns, rows } => (json!(columns), json!(rows), json!(null), json!(null)),
         Outcome::Done { affected } => (json!([]), json!([]), json!(affected), json!(null)),
-        Outcome::Error(e) => (json!([]), json!([]), json!(null), json!({"message": e.message, "code": e.code})),
+        Outcome::Error(e) => (
+            json!([]),
+            json!([]),
+            json!(null),
+            json!({"message": e.message, "code": e.code}),
+        ),
         Outcome::Timeout { after_ms } => (
             json!([]),
             json!([]),
             json!(null),
             json!({"message": format!("statement timed out after {after_ms} ms"), "code": null}),
         ),
-        Outcome::Crashed { message } => (json!([]), json!([]), json!(null), json!({"message": message, "code": null})),
+        Outcome::Crashed { message } => (
+            json!([]),
+            json!([]),
+            json!(null),
+            json!({"message": message, "code": null}),
+        ),
     };
     json!({
         "engine": engine.name(),

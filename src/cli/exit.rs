@@ -42,7 +42,11 @@ impl CliError {
 impl From<SetupError> for CliError {
     fn from(e: SetupError) -> Self {
         CliError {
-            code: if e.is_usage() { ExitCode::Usage } else { ExitCode::Environment },
+            code: if e.is_usage() {
+                ExitCode::Usage
+            } else {
+                ExitCode::Environment
+            },
             message: e.to_string(),
         }
     }

@@ -5,7 +5,11 @@ use crate::engine::{Column, Value};
 pub fn render(columns: &[Column], rows: &[Vec<Value>]) -> String {
     let cells: Vec<Vec<String>> = rows
         .iter()
-        .map(|r| r.iter().map(|v| v.to_string().replace('\n', "\\n")).collect())
+        .map(|r| {
+            r.iter()
+                .map(|v| v.to_string().replace('\n', "\\n"))
+                .collect()
+        })
         .collect();
     let mut widths: Vec<usize> = columns.iter().map(|c| c.name.chars().count()).collect();
     for row in &cells {
@@ -26,12 +30,22 @@ pub fn render(columns: &[Column], rows: &[Vec<Value>]) -> String {
     let mut out = String::new();
     out.push_str(&line(columns.iter().map(|c| c.name.as_str()).collect()));
     out.push('\n');
-    out.push_str(&widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().join("-+-"));
+    out.push_str(
+        &widths
+            .iter()
+            .map(|w| "-".repeat(*w))
+            .collect::<Vec<_>>()
+            .join("-+-"),
+    );
     out.push('\n');
     for row in &cells {
         out.push_str(&line(row.iter().map(String::as_str).collect()));
         out.push('\n');
     }
-    out.push_str(&format!("({} row{})\n", rows.len(), if rows.len() == 1 { "" } else { "s" }));
+    out.push_str(&format!(
+        "({} row{})\n",
+        rows.len(),
+        if rows.len() == 1 { "" } else { "s" }
+    ));
     out
 }

@@ -10,17 +10,29 @@ pub fn load(file: &TaxonomyFile) -> Result<Taxonomy, CliError> {
     match &file.taxonomy {
         None => Ok(Taxonomy::builtin()),
         Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| CliError::usage(format!("cannot read taxonomy {}: {e}", path.display())))?;
-            Taxonomy::parse(&text, &path.display().to_string()).map_err(|e| CliError::usage(e.to_string()))
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                CliError::usage(format!("cannot read taxonomy {}: {e}", path.display()))
+            })?;
+            Taxonomy::parse(&text, &path.display().to_string())
+                .map_err(|e| CliError::usage(e.to_string()))
         }
     }
 }
 
 pub fn print_tree(global: &Global, file: &TaxonomyFile) -> Result<ExitCode, CliError> {
     let taxonomy = load(file)?;
-    let level1: Vec<&String> = taxonomy.levels.keys().filter(|k| !k.contains('.')).collect();
-    let count = |prefix: &str| taxonomy.categories.iter().filter(|c| c.id.starts_with(&format!("{prefix}."))).count();
+    let level1: Vec<&String> = taxonomy
+        .levels
+        .keys()
+        .filter(|k| !k.contains('.'))
+        .collect();
+    let count = |prefix: &str| {
+        taxonomy
+            .categories
+            .iter()
+            .filter(|c| c.id.starts_with(&format!("{prefix}.")))
+            .count()
+    };
     if global.json {
         let tree: Vec<_> = level1
             .iter()
@@ -37,17 +49,40 @@ pub fn print_tree(global: &Global, file: &TaxonomyFile) -> Result<ExitCode, CliE
                 json!({"id": l1, "description": taxonomy.levels[*l1], "count": count(l1), "children": children})
             })
             .collect();
-        println!("{}", json!({"version": taxonomy.version, "leaf_count": taxonomy.categories.len(), "tree": tree}));
+        println!(
+            "{}",
+            json!({"version": taxonomy.version, "leaf_count": taxonomy.categories.len(), "tree": tree})
+        );
         return Ok(ExitCode::Ok);
     }
     for l1 in level1 {
         println!("{l1} ({}) — {}", count(l1), taxonomy.levels[l1]);
-        for (l2, d) in taxonomy.levels.iter().filter(|(k, _)| k.starts_with(&format!("{l1}."))) {
+        for (l2, d) in taxonomy
+            .levels
+            .iter()
+            .filter(|(k, _)| k.starts_with(&format!("{l1}.")))
+        {
             println!("  {l2} ({}) — {d}", count(l2));
-            for c in taxonomy.categories.iter().filter(|c| c.id.starts_with(&format!("{l2}."))) {
+            for c in taxonomy
+                .categories
+                .iter()
+                .filter(|c| c.id.starts_with(&format!("{l2}.")))
+            {
                 let engines: Vec<&str> = c.engines.iter().map(|e| e.name()).collect();
-                let raised = if engines.is_empty() { "no error".to_string() } else { engines.join(",") };
-                println!("    {:<55} [{}: {raised}]", c.id, if c.kind == crate::taxonomy::CategoryKind::Logic { "logic" } else { "error" });
+                let raised = if engines.is_empty() {
+                    "no error".to_string()
+                } else {
+                    engines.join(",")
+                };
+                println!(
+                    "    {:<55} [{}: {raised}]",
+                    c.id,
+                    if c.kind == crate::taxonomy::CategoryKind::Logic {
+                        "logic"
+                    } else {
+                        "error"
+                    }
+                );
             }
         }
     }
@@ -57,7 +92,9 @@ pub fn print_tree(global: &Global, file: &TaxonomyFile) -> Result<ExitCode, CliE
 
 pub fn parse_builtin_engine(name: &str) -> Result<EngineKind, CliError> {
     match name.parse::<EngineSpec>()? {
-        EngineSpec::Cmd(_) => Err(CliError::usage("classify needs duckdb, sqlite, postgres or mysql, not a cmd: engine")),
+        EngineSpec::Cmd(_) => Err(CliError::usage(
+            "classify needs duckdb, sqlite, postgres or mysql, not a cmd: engine",
+        )),
         spec => Ok(spec.kind()),
     }
 }
@@ -67,11 +104,23 @@ pub fn classify(global: &Global, args: ClassifyArgs) -> Result<ExitCode, CliErro
     let engine = parse_builtin_engine(&args.engine)?;
     let found = Classifier::new(&taxonomy).classify(engine, args.code.as_deref(), &args.message);
     if global.json {
-        println!("{}", json!({"engine": engine, "code": args.code, "message": args.message, "category": found}));
+        println!(
+            "{}",
+            json!({"engine": engine, "code": args.code, "message": args.message, "category": found})
+        );
     } else if let Some(c) = &found {
-        println!("{}\n  path: {}\n  {}", c.id, c.path.join(" > "), c.description);
+        println!(
+            "{}\n  path: {}\n  {}",
+            c.id,
+            c.path.join(" > "),
+            c.description
+        );
     } else {
         println!("unclassified: no {engine} pattern matches");
     }
-    Ok(if found.is_some() { ExitCode::Ok } else { ExitCode::Failures })
+    Ok(if found.is_some() {
+        ExitCode::Ok
+    } else {
+        ExitCode::Failures
+    })
 }

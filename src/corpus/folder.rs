@@ -14,7 +14,11 @@ pub fn load(dir: &Path) -> Result<Corpus, CorpusError> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "corpus".into());
     let schema = read(&dir.join("schema.sql"))?;
-    let data = if dir.join("data.sql").is_file() { read(&dir.join("data.sql"))? } else { String::new() };
+    let data = if dir.join("data.sql").is_file() {
+        read(&dir.join("data.sql"))?
+    } else {
+        String::new()
+    };
     let mut corpus = Corpus {
         name: name.clone(),
         source: dir.to_path_buf(),
@@ -28,9 +32,18 @@ pub fn load(dir: &Path) -> Result<Corpus, CorpusError> {
     let queries_jsonl = dir.join("queries.jsonl");
     if queries_sql.is_file() {
         let text = read(&queries_sql)?;
-        parse_queries_sql(&text, &queries_sql.display().to_string(), &name, &mut corpus);
+        parse_queries_sql(
+            &text,
+            &queries_sql.display().to_string(),
+            &name,
+            &mut corpus,
+        );
     } else if queries_jsonl.is_file() {
-        jsonl::parse_into(&read(&queries_jsonl)?, &queries_jsonl.display().to_string(), &mut corpus);
+        jsonl::parse_into(
+            &read(&queries_jsonl)?,
+            &queries_jsonl.display().to_string(),
+            &mut corpus,
+        );
     } else {
         load_sql_files(dir, &mut corpus)?;
     }
@@ -54,11 +67,22 @@ pub fn parse_queries_sql(text: &str, file: &str, corpus_name: &str, corpus: &mut
         let sql = sql.trim().trim_end_matches(';').trim_end().to_string();
         let location = format!("{file}:{}", p.line);
         if crate::sql::split_statements(&sql, Default::default()).is_empty() {
-            corpus.skipped.push(Skipped { location, reason: format!("query '{}' is empty", p.id) });
+            corpus.skipped.push(Skipped {
+                location,
+                reason: format!("query '{}' is empty", p.id),
+            });
         } else if !seen.insert(p.id.clone()) {
-            corpus.skipped.push(Skipped { location, reason: format!("duplicate id '{}'", p.id) });
+            corpus.skipped.push(Skipped {
+                location,
+                reason: format!("duplicate id '{}'", p.id),
+            });
         } else {
-            corpus.queries.push(CorpusQuery { id: p.id, sql, engines: p.engines, origin: location });
+            corpus.queries.push(CorpusQuery {
+                id: p.id,
+                sql,
+                engines: p.engines,
+                origin: location,
+            });
         }
     };
     for (n, line) in text.lines().enumerate() {
@@ -72,12 +96,24 @@ pub fn parse_queries_sql(text: &str, file: &str, corpus_name: &str, corpus: &mut
                     if let Some(p) = current.take() {
                         finish(p, corpus, &mut seen);
                     }
-                    let id = if value.is_empty() { format!("{corpus_name}.line{line_no}") } else { value.to_string() };
-                    current = Some(Pending { id, line: line_no, engines: None, sql: Vec::new() });
+                    let id = if value.is_empty() {
+                        format!("{corpus_name}.line{line_no}")
+                    } else {
+                        value.to_string()
+                    };
+                    current = Some(Pending {
+                        id,
+                        line: line_no,
+                        engines: None,
+                        sql: Vec::new(),
+                    });
                 }
                 "engines" => match (current.as_mut(), parse_engine_list(value)) {
                     (Some(p), Ok(list)) => p.engines = Some(list),
-                    (Some(_), Err(e)) => corpus.skipped.push(Skipped { location: format!("{file}:{line_no}"), reason: e }),
+                    (Some(_), Err(e)) => corpus.skipped.push(Skipped {
+                        location: format!("{file}:{line_no}"),
+                        reason: e,
+                    }),
                     (None, _) => corpus.skipped.push(Skipped {
                         location: format!("{file}:{line_no}"),
                         reason: "@engines before the first @id".into(),
@@ -111,24 +147,44 @@ pub fn parse_queries_sql(text: &str, file: &str, corpus_name: &str, corpus: &mut
 
 fn load_sql_files(dir: &Path, corpus: &mut Corpus) -> Result<(), CorpusError> {
     let mut files: Vec<_> = std::fs::read_dir(dir)
-        .map_err(|e| CorpusError::Unreadable { path: dir.display().to_string(), reason: e.to_string() })?
+        .map_err(|e| CorpusError::Unreadable {
+            path: dir.display().to_string(),
+            reason: e.to_string(),
+        })?
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|e| e == "sql"))
-        .filter(|p| !matches!(p.file_name().and_then(|n| n.to_str()), Some("schema.sql" | "data.sql")))
+        .filter(|p| {
+            !matches!(
+                p.file_name().and_then(|n| n.to_str()),
+                Some("schema.sql" | "data.sql")
+            )
+        })
         .collect();
     files.sort();
     for path in files {
         let text = read(&path)?;
-        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         if text.lines().any(|l| l.trim_start().starts_with("-- @id:")) {
-            parse_queries_sql(&text, &path.display().to_string(), &corpus.name.clone(), corpus);
+            parse_queries_sql(
+                &text,
+                &path.display().to_string(),
+                &corpus.name.clone(),
+                corpus,
+            );
             continue;
         }
         let statements = crate::sql::split_statements(&text, Default::default());
         let many = statements.len() > 1;
         for (i, stmt) in statements.into_iter().enumerate() {
-            let id = if many { format!("{stem}.{}", i + 1) } else { stem.clone() };
+            let id = if many {
+                format!("{stem}.{}", i + 1)
+            } else {
+                stem.clone()
+            };
             corpus.queries.push(CorpusQuery {
                 id,
                 sql: stmt.sql,

@@ -52,18 +52,34 @@ impl FeatureIndex {
             .enumerate()
             .flat_map(|(ci, c)| {
                 c.queries.iter().enumerate().map(move |(qi, q)| {
-                    (ci, qi, q.sql.as_str(), q.engines.as_ref().and_then(|e| e.iter().next().copied()))
+                    (
+                        ci,
+                        qi,
+                        q.sql.as_str(),
+                        q.engines.as_ref().and_then(|e| e.iter().next().copied()),
+                    )
                 })
             })
             .collect();
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(work.len().max(1));
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(work.len().max(1));
         let chunk = work.len().div_ceil(threads).max(1);
         let features: Vec<Features> = std::thread::scope(|s| {
             let handles: Vec<_> = work
                 .chunks(chunk)
-                .map(|part| s.spawn(move || part.iter().map(|(_, _, sql, kind)| features::extract(sql, *kind)).collect::<Vec<_>>()))
+                .map(|part| {
+                    s.spawn(move || {
+                        part.iter()
+                            .map(|(_, _, sql, kind)| features::extract(sql, *kind))
+                            .collect::<Vec<_>>()
+                    })
+                })
                 .collect();
-            handles.into_iter().flat_map(|h| h.join().expect("feature worker")).collect()
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().expect("feature worker"))
+                .collect()
         });
         let entries = work
             .iter()
@@ -73,14 +89,26 @@ impl FeatureIndex {
         FeatureIndex::from_features(entries)
     }
 
-    pub fn from_features(items: Vec<(usize, usize, Option<BTreeSet<EngineKind>>, Features)>) -> FeatureIndex {
+    pub fn from_features(
+        items: Vec<(usize, usize, Option<BTreeSet<EngineKind>>, Features)>,
+    ) -> FeatureIndex {
         let mut index = FeatureIndex::default();
         for (i, (corpus, query, engines, features)) in items.into_iter().enumerate() {
             for name in &features.names {
-                index.postings.entry(name.clone()).or_default().push(i as u32);
+                index
+                    .postings
+                    .entry(name.clone())
+                    .or_default()
+                    .push(i as u32);
             }
             let signature = signature(&features);
-            index.entries.push(IndexedQuery { corpus, query, engines, features, signature });
+            index.entries.push(IndexedQuery {
+                corpus,
+                query,
+                engines,
+                features,
+                signature,
+            });
         }
         index
     }
@@ -95,23 +123,38 @@ impl FeatureIndex {
 
     /// How many queries carry each feature.
     pub fn histogram(&self) -> Vec<(String, usize)> {
-        let mut h: Vec<(String, usize)> = self.postings.iter().map(|(k, v)| (k.clone(), v.len())).collect();
+        let mut h: Vec<(String, usize)> = self
+            .postings
+            .iter()
+            .map(|(k, v)| (k.clone(), v.len()))
+            .collect();
         h.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         h
     }
 
     fn engine_ok(entry: &IndexedQuery, category: &Category) -> bool {
         category.engines.is_empty()
-            || entry.engines.as_ref().is_none_or(|e| e.iter().any(|k| category.engines.contains(k)))
+            || entry
+                .engines
+                .as_ref()
+                .is_none_or(|e| e.iter().any(|k| category.engines.contains(k)))
     }
 
     /// Queries that fit the category, in index order, using posting lists.
     pub fn candidates(&self, category: &Category) -> Vec<u32> {
         let empty = Vec::new();
-        let mut lists: Vec<&Vec<u32>> = category.requires.iter().map(|f| self.postings.get(f).unwrap_or(&empty)).collect();
+        let mut lists: Vec<&Vec<u32>> = category
+            .requires
+            .iter()
+            .map(|f| self.postings.get(f).unwrap_or(&empty))
+            .collect();
         lists.sort_by_key(|l| l.len());
         let mut hits: Vec<u32> = match lists.split_first() {
-            Some((first, rest)) => first.iter().copied().filter(|i| rest.iter().all(|l| l.binary_search(i).is_ok())).collect(),
+            Some((first, rest)) => first
+                .iter()
+                .copied()
+                .filter(|i| rest.iter().all(|l| l.binary_search(i).is_ok()))
+                .collect(),
             None => (0..self.entries.len() as u32).collect(),
         };
         if !category.requires_any.is_empty() {
@@ -154,8 +197,14 @@ impl FeatureIndex {
             }
             group.push(i);
         }
-        let mut groups: Vec<Vec<u32>> = order.into_iter().filter_map(|s| groups.remove(&s)).collect();
-        groups.sort_by_key(|g| (g.len(), g[0]));
+        // Rare signatures first; among equally rare ones, the order of the
+        // signature hashes, which spreads picks across corpora.
+        let mut groups: Vec<(u64, Vec<u32>)> = order
+            .into_iter()
+            .filter_map(|s| groups.remove(&s).map(|g| (s, g)))
+            .collect();
+        groups.sort_by_key(|(sig, g)| (g.len(), *sig));
+        let groups: Vec<Vec<u32>> = groups.into_iter().map(|(_, g)| g).collect();
         let mut out = Vec::with_capacity(limit.min(1024));
         let mut round = 0;
         while out.len() < limit {

@@ -26,11 +26,18 @@ pub fn load_file(path: &Path) -> Result<Corpus, CorpusError> {
     }
     let data_path = dir.join("data.sql");
     let mut corpus = Corpus {
-        name: path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
+        name: path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default(),
         source: path.to_path_buf(),
         format: Format::Jsonl,
         schema: read(&schema_path)?,
-        data: if data_path.is_file() { read(&data_path)? } else { String::new() },
+        data: if data_path.is_file() {
+            read(&data_path)?
+        } else {
+            String::new()
+        },
         queries: Vec::new(),
         skipped: Vec::new(),
     };
@@ -45,7 +52,12 @@ pub fn parse_into(text: &str, file: &str, corpus: &mut Corpus) {
             continue;
         }
         let location = format!("{file}:{}", n + 1);
-        let skip = |corpus: &mut Corpus, reason: String| corpus.skipped.push(Skipped { location: location.clone(), reason });
+        let skip = |corpus: &mut Corpus, reason: String| {
+            corpus.skipped.push(Skipped {
+                location: location.clone(),
+                reason,
+            })
+        };
         let line: Line = match serde_json::from_str(raw) {
             Ok(l) => l,
             Err(e) => {

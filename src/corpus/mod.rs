@@ -47,7 +47,9 @@ pub fn load(path: &Path) -> Result<Vec<Corpus>, CorpusError> {
         })?
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.is_dir() && (p.join("schema.sql").is_file() || p.join("tables.json").is_file()))
+        .filter(|p| {
+            p.is_dir() && (p.join("schema.sql").is_file() || p.join("tables.json").is_file())
+        })
         .collect();
     children.sort();
     if children.is_empty() {

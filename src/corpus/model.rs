@@ -54,7 +54,11 @@ pub struct Corpus {
 impl Corpus {
     /// The schema and data as one setup script.
     pub fn setup_script(&self) -> String {
-        format!("{};\n{}", self.schema.trim_end().trim_end_matches(';'), self.data)
+        format!(
+            "{};\n{}",
+            self.schema.trim_end().trim_end_matches(';'),
+            self.data
+        )
     }
 
     /// Number of CREATE TABLE statements in the schema.
@@ -63,7 +67,12 @@ impl Corpus {
             .iter()
             .filter(|s| {
                 let words = crate::sql::split::words(&s.sql);
-                words.len() >= 2 && words[0].eq_ignore_ascii_case("create") && words.iter().take(4).any(|w| w.eq_ignore_ascii_case("table"))
+                words.len() >= 2
+                    && words[0].eq_ignore_ascii_case("create")
+                    && words
+                        .iter()
+                        .take(4)
+                        .any(|w| w.eq_ignore_ascii_case("table"))
             })
             .count()
     }
@@ -73,7 +82,9 @@ impl Corpus {
 pub enum CorpusError {
     #[error("corpus not found: {0}")]
     NotFound(String),
-    #[error("{0}: no schema.sql (a corpus folder needs schema.sql and queries.sql or queries.jsonl)")]
+    #[error(
+        "{0}: no schema.sql (a corpus folder needs schema.sql and queries.sql or queries.jsonl)"
+    )]
     MissingSchema(String),
     #[error("cannot read {path}: {reason}")]
     Unreadable { path: String, reason: String },
@@ -97,7 +108,11 @@ pub(crate) fn parse_engine_list(list: &str) -> Result<BTreeSet<EngineKind>, Stri
             Ok(spec) if spec.kind() != EngineKind::Cmd => {
                 out.insert(spec.kind());
             }
-            _ => return Err(format!("unknown engine '{name}' (expected duckdb, sqlite, postgres or mysql)")),
+            _ => {
+                return Err(format!(
+                    "unknown engine '{name}' (expected duckdb, sqlite, postgres or mysql)"
+                ))
+            }
         }
     }
     if out.is_empty() {

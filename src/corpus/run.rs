@@ -35,7 +35,11 @@ fn describe(outcome: &Outcome) -> String {
 
 /// Loads the corpus into a fresh sandbox of `engine` and runs its queries.
 /// `tick` is called once per query (for progress bars).
-pub async fn run_corpus(corpus: &Corpus, engine: &mut dyn Engine, mut tick: impl FnMut()) -> CorpusRun {
+pub async fn run_corpus(
+    corpus: &Corpus,
+    engine: &mut dyn Engine,
+    mut tick: impl FnMut(),
+) -> CorpusRun {
     let kind = engine.kind();
     let claimed: Vec<_> = corpus.queries.iter().filter(|q| q.runs_on(kind)).collect();
     let mut run = CorpusRun {

@@ -26,9 +26,16 @@ fn test_files(dir: &Path) -> Vec<PathBuf> {
 }
 
 pub fn load(path: &Path) -> Result<Corpus, CorpusError> {
-    let files = if path.is_dir() { test_files(path) } else { vec![path.to_path_buf()] };
+    let files = if path.is_dir() {
+        test_files(path)
+    } else {
+        vec![path.to_path_buf()]
+    };
     let mut corpus = Corpus {
-        name: path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
+        name: path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default(),
         source: path.to_path_buf(),
         format: Format::Slt,
         schema: String::new(),
@@ -53,10 +60,18 @@ fn engine_name(name: &str) -> Option<EngineKind> {
     }
 }
 
-const ALL: [EngineKind; 4] = [EngineKind::DuckDb, EngineKind::Sqlite, EngineKind::Postgres, EngineKind::MySql];
+const ALL: [EngineKind; 4] = [
+    EngineKind::DuckDb,
+    EngineKind::Sqlite,
+    EngineKind::Postgres,
+    EngineKind::MySql,
+];
 
 fn parse(text: &str, file: &Path, corpus: &mut Corpus) {
-    let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let lines: Vec<&str> = text.lines().collect();
     let mut i = 0;
     let mut engines: Option<BTreeSet<EngineKind>> = None;
@@ -85,7 +100,11 @@ fn parse(text: &str, file: &Path, corpus: &mut Corpus) {
                 while i < lines.len() && !lines[i].trim().is_empty() && lines[i].trim() != "----" {
                     i += 1;
                 }
-                let sql = lines[start..i].join("\n").trim().trim_end_matches(';').to_string();
+                let sql = lines[start..i]
+                    .join("\n")
+                    .trim()
+                    .trim_end_matches(';')
+                    .to_string();
                 // Skip the expected results of a query.
                 if i < lines.len() && lines[i].trim() == "----" {
                     while i < lines.len() && !lines[i].trim().is_empty() {
@@ -94,11 +113,17 @@ fn parse(text: &str, file: &Path, corpus: &mut Corpus) {
                 }
                 let for_engines = engines.take();
                 if for_engines.as_ref().is_some_and(BTreeSet::is_empty) {
-                    corpus.skipped.push(Skipped { location, reason: "record is only for engines sqlforge does not run".into() });
+                    corpus.skipped.push(Skipped {
+                        location,
+                        reason: "record is only for engines sqlforge does not run".into(),
+                    });
                     continue;
                 }
                 if sql.is_empty() {
-                    corpus.skipped.push(Skipped { location, reason: format!("'{line}' without SQL") });
+                    corpus.skipped.push(Skipped {
+                        location,
+                        reason: format!("'{line}' without SQL"),
+                    });
                     continue;
                 }
                 if words[0] == "query" {
@@ -111,7 +136,10 @@ fn parse(text: &str, file: &Path, corpus: &mut Corpus) {
                     continue;
                 }
                 if words.get(1) == Some(&"error") {
-                    corpus.skipped.push(Skipped { location, reason: "statement expected to fail".into() });
+                    corpus.skipped.push(Skipped {
+                        location,
+                        reason: "statement expected to fail".into(),
+                    });
                     continue;
                 }
                 match crate::sql::leading_keyword(&sql).as_deref() {
@@ -132,15 +160,22 @@ fn parse(text: &str, file: &Path, corpus: &mut Corpus) {
                     }),
                 }
             }
-            "hash-threshold" | "halt" | "mode" | "control" | "loop" | "endloop" | "include" | "sleep" | "require" => {
+            "hash-threshold" | "halt" | "mode" | "control" | "loop" | "endloop" | "include"
+            | "sleep" | "require" => {
                 if words[0] == "halt" {
                     break;
                 }
                 if words[0] != "hash-threshold" {
-                    corpus.skipped.push(Skipped { location, reason: format!("'{}' records are not supported", words[0]) });
+                    corpus.skipped.push(Skipped {
+                        location,
+                        reason: format!("'{}' records are not supported", words[0]),
+                    });
                 }
             }
-            other => corpus.skipped.push(Skipped { location, reason: format!("unknown record '{other}'") }),
+            other => corpus.skipped.push(Skipped {
+                location,
+                reason: format!("unknown record '{other}'"),
+            }),
         }
     }
 }

@@ -28,7 +28,9 @@ struct Gold {
 }
 
 fn is_identifier(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && !s.starts_with(|c: char| c.is_ascii_digit())
+    !s.is_empty()
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && !s.starts_with(|c: char| c.is_ascii_digit())
 }
 
 fn ddl(db: &Db, skipped: &mut Vec<Skipped>, location: &str) -> String {
@@ -36,8 +38,13 @@ fn ddl(db: &Db, skipped: &mut Vec<Skipped>, location: &str) -> String {
         .primary_keys
         .iter()
         .flat_map(|k| match k {
-            serde_json::Value::Number(n) => n.as_u64().map(|n| vec![n as usize]).unwrap_or_default(),
-            serde_json::Value::Array(a) => a.iter().filter_map(|n| n.as_u64().map(|n| n as usize)).collect(),
+            serde_json::Value::Number(n) => {
+                n.as_u64().map(|n| vec![n as usize]).unwrap_or_default()
+            }
+            serde_json::Value::Array(a) => a
+                .iter()
+                .filter_map(|n| n.as_u64().map(|n| n as usize))
+                .collect(),
             _ => Vec::new(),
         })
         .chain(db.foreign_keys.iter().flat_map(|(a, b)| [*a, *b]))
@@ -45,7 +52,10 @@ fn ddl(db: &Db, skipped: &mut Vec<Skipped>, location: &str) -> String {
     let mut out = String::new();
     for (t, table) in db.table_names_original.iter().enumerate() {
         if !is_identifier(table) {
-            skipped.push(Skipped { location: location.into(), reason: format!("table name '{table}' is not a plain identifier") });
+            skipped.push(Skipped {
+                location: location.into(),
+                reason: format!("table name '{table}' is not a plain identifier"),
+            });
             continue;
         }
         let columns: Vec<String> = db
@@ -64,43 +74,63 @@ fn ddl(db: &Db, skipped: &mut Vec<Skipped>, location: &str) -> String {
                 format!("    {name} {ty}")
             })
             .collect();
-        out.push_str(&format!("CREATE TABLE {table} (\n{}\n);\n", columns.join(",\n")));
+        out.push_str(&format!(
+            "CREATE TABLE {table} (\n{}\n);\n",
+            columns.join(",\n")
+        ));
     }
     out
 }
 
 pub fn load(dir: &Path) -> Result<Vec<Corpus>, CorpusError> {
     let tables_path = dir.join("tables.json");
-    let dbs: Vec<Db> = serde_json::from_str(&read(&tables_path)?).map_err(|e| CorpusError::Parse {
-        location: format!("{}:{}", tables_path.display(), e.line()),
-        reason: format!("not a Spider tables.json: {e}"),
-    })?;
+    let dbs: Vec<Db> =
+        serde_json::from_str(&read(&tables_path)?).map_err(|e| CorpusError::Parse {
+            location: format!("{}:{}", tables_path.display(), e.line()),
+            reason: format!("not a Spider tables.json: {e}"),
+        })?;
     let mut gold: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
     let mut stray = Vec::new();
     let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .map_err(|e| CorpusError::Unreadable { path: dir.display().to_string(), reason: e.to_string() })?
+        .map_err(|e| CorpusError::Unreadable {
+            path: dir.display().to_string(),
+            reason: e.to_string(),
+        })?
         .filter_map(Result::ok)
         .map(|e| e.path())
         .collect();
     entries.sort();
     for path in entries {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
         if name.ends_with(".sql") && name.contains("gold") {
             for (n, line) in read(&path)?.lines().enumerate() {
                 let location = format!("{}:{}", path.display(), n + 1);
                 match line.rsplit_once('\t') {
-                    Some((sql, db)) if !sql.trim().is_empty() => gold.entry(db.trim().into()).or_default().push((location, sql.trim().into())),
+                    Some((sql, db)) if !sql.trim().is_empty() => gold
+                        .entry(db.trim().into())
+                        .or_default()
+                        .push((location, sql.trim().into())),
                     _ if line.trim().is_empty() => {}
-                    _ => stray.push(Skipped { location, reason: "expected 'SQL<TAB>db_id'".into() }),
+                    _ => stray.push(Skipped {
+                        location,
+                        reason: "expected 'SQL<TAB>db_id'".into(),
+                    }),
                 }
             }
         } else if name.ends_with(".json") && name != "tables.json" {
-            let items: Vec<Gold> = serde_json::from_str(&read(&path)?).map_err(|e| CorpusError::Parse {
-                location: format!("{}:{}", path.display(), e.line()),
-                reason: format!("expected a JSON array of {{\"db_id\", \"query\"}}: {e}"),
-            })?;
+            let items: Vec<Gold> =
+                serde_json::from_str(&read(&path)?).map_err(|e| CorpusError::Parse {
+                    location: format!("{}:{}", path.display(), e.line()),
+                    reason: format!("expected a JSON array of {{\"db_id\", \"query\"}}: {e}"),
+                })?;
             for (n, g) in items.into_iter().enumerate() {
-                gold.entry(g.db_id).or_default().push((format!("{}#{}", path.display(), n), g.query));
+                gold.entry(g.db_id)
+                    .or_default()
+                    .push((format!("{}#{}", path.display(), n), g.query));
             }
         }
     }
@@ -132,7 +162,10 @@ pub fn load(dir: &Path) -> Result<Vec<Corpus>, CorpusError> {
     }
     for (db, queries) in gold {
         if let (Some(first), Some((location, _))) = (out.first_mut(), queries.first()) {
-            first.skipped.push(Skipped { location: location.clone(), reason: format!("gold SQL for unknown db_id '{db}'") });
+            first.skipped.push(Skipped {
+                location: location.clone(),
+                reason: format!("gold SQL for unknown db_id '{db}'"),
+            });
         }
     }
     Ok(out)

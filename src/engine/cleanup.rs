@@ -17,14 +17,20 @@ static PENDING: Mutex<BTreeMap<u64, Task>> = Mutex::new(BTreeMap::new());
 
 pub fn register(task: Task) -> u64 {
     let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
-    PENDING.lock().unwrap_or_else(|e| e.into_inner()).insert(id, task);
+    PENDING
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(id, task);
     id
 }
 
 /// Removes a task from the registry and returns it, so exactly one of
 /// close, drop or the Ctrl-C handler runs it.
 pub fn take(id: u64) -> Option<Task> {
-    PENDING.lock().unwrap_or_else(|e| e.into_inner()).remove(&id)
+    PENDING
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .remove(&id)
 }
 
 /// Runs one cleanup. Errors are logged, never fatal.
@@ -42,7 +48,10 @@ pub async fn run(task: Task) {
 /// its own thread so it works inside or outside an async context.
 pub fn run_blocking(task: Task) {
     let worker = std::thread::spawn(move || {
-        if let Ok(rt) = tokio::runtime::Builder::new_current_thread().enable_all().build() {
+        if let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+        {
             rt.block_on(run(task));
         }
     });
@@ -81,7 +90,13 @@ pub fn redact_url(url: &str) -> String {
 mod tests {
     #[test]
     fn redacts_passwords() {
-        assert_eq!(super::redact_url("postgres://u:secret@h/db"), "postgres://u:***@h/db");
-        assert_eq!(super::redact_url("mysql://root@h:3306/test"), "mysql://root@h:3306/test");
+        assert_eq!(
+            super::redact_url("postgres://u:secret@h/db"),
+            "postgres://u:***@h/db"
+        );
+        assert_eq!(
+            super::redact_url("mysql://root@h:3306/test"),
+            "mysql://root@h:3306/test"
+        );
     }
 }

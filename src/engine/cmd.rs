@@ -98,11 +98,21 @@ impl Driver {
         })
     }
 
-    async fn request(&mut self, request: serde_json::Value, timeout: Duration) -> Result<Reply, Fault> {
+    async fn request(
+        &mut self,
+        request: serde_json::Value,
+        timeout: Duration,
+    ) -> Result<Reply, Fault> {
         let line = format!("{request}\n");
         let exchange = async {
-            self.stdin.write_all(line.as_bytes()).await.map_err(|e| self.died(&e.to_string()))?;
-            self.stdin.flush().await.map_err(|e| self.died(&e.to_string()))?;
+            self.stdin
+                .write_all(line.as_bytes())
+                .await
+                .map_err(|e| self.died(&e.to_string()))?;
+            self.stdin
+                .flush()
+                .await
+                .map_err(|e| self.died(&e.to_string()))?;
             match self.stdout.next_line().await {
                 Ok(Some(reply)) => serde_json::from_str::<Reply>(&reply).map_err(|e| {
                     let shown: String = reply.chars().take(80).collect();
@@ -119,8 +129,17 @@ impl Driver {
     }
 
     fn died(&self, what: &str) -> Fault {
-        let stderr: Vec<String> = self.stderr.lock().unwrap_or_else(|e| e.into_inner()).iter().cloned().collect();
-        let tail = stderr.last().map(|l| format!("; stderr: {l}")).unwrap_or_default();
+        let stderr: Vec<String> = self
+            .stderr
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .cloned()
+            .collect();
+        let tail = stderr
+            .last()
+            .map(|l| format!("; stderr: {l}"))
+            .unwrap_or_default();
         Fault::Broken(format!("driver died ({what}){tail}"))
     }
 }
@@ -143,10 +162,17 @@ impl CmdEngine {
     async fn start(&mut self) -> Result<(), String> {
         self.stop().await;
         let mut driver = Driver::spawn(&self.command).await?;
-        match driver.request(json!({"op": "version"}), START_TIMEOUT).await {
-            Ok(Reply { version: Some(v), .. }) => self.version = v,
+        match driver
+            .request(json!({"op": "version"}), START_TIMEOUT)
+            .await
+        {
+            Ok(Reply {
+                version: Some(v), ..
+            }) => self.version = v,
             Ok(_) => return Err("the reply to {\"op\":\"version\"} has no \"version\"".into()),
-            Err(Fault::TimedOut) => return Err(format!("no reply within {}s", START_TIMEOUT.as_secs())),
+            Err(Fault::TimedOut) => {
+                return Err(format!("no reply within {}s", START_TIMEOUT.as_secs()))
+            }
             Err(Fault::Broken(m)) => return Err(m),
         }
         self.driver = Some(driver);
@@ -171,7 +197,10 @@ impl CmdEngine {
             });
         }
         if let Some(cols) = reply.columns {
-            let columns: Vec<Column> = cols.into_iter().map(|c| Column::new(c.name, c.type_name)).collect();
+            let columns: Vec<Column> = cols
+                .into_iter()
+                .map(|c| Column::new(c.name, c.type_name))
+                .collect();
             let rows = reply
                 .rows
                 .unwrap_or_default()
@@ -179,7 +208,9 @@ impl CmdEngine {
                 .map(|row| {
                     row.into_iter()
                         .enumerate()
-                        .map(|(i, v)| json_value(v, columns.get(i).map_or("", |c| c.type_name.as_str())))
+                        .map(|(i, v)| {
+                            json_value(v, columns.get(i).map_or("", |c| c.type_name.as_str()))
+                        })
                         .collect()
                 })
                 .collect();
@@ -248,7 +279,10 @@ impl Engine for CmdEngine {
                 message: "driver not running".into(),
             };
         };
-        match driver.request(json!({"op": "execute", "sql": sql}), self.timeout).await {
+        match driver
+            .request(json!({"op": "execute", "sql": sql}), self.timeout)
+            .await
+        {
             Ok(reply) => self.reply_to_outcome(reply),
             Err(Fault::TimedOut) => {
                 // There is no portable way to interrupt a driver: restart it.
@@ -280,7 +314,10 @@ impl Engine for CmdEngine {
     async fn close(mut self: Box<Self>) {
         if let Some(mut d) = self.driver.take() {
             drop(d.stdin);
-            if tokio::time::timeout(Duration::from_secs(1), d.child.wait()).await.is_err() {
+            if tokio::time::timeout(Duration::from_secs(1), d.child.wait())
+                .await
+                .is_err()
+            {
                 let _ = d.child.kill().await;
             }
         }

@@ -35,8 +35,14 @@ impl Default for CompareOptions {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Mismatch {
-    ColumnCount { left: usize, right: usize },
-    RowCount { left: usize, right: usize },
+    ColumnCount {
+        left: usize,
+        right: usize,
+    },
+    RowCount {
+        left: usize,
+        right: usize,
+    },
     /// A row present on one side only (multiset mode), or the first differing
     /// row (ordered mode).
     Row {
@@ -66,7 +72,7 @@ pub fn values_equal(a: &Value, b: &Value, opts: &CompareOptions) -> bool {
         }
         _ if opts.loose_numeric => match (temporal_text(a), temporal_text(b)) {
             (Some(x), Some(y)) => x == y,
-            _ => false,
+            _ => a == b,
         },
         _ => a == b,
     }
@@ -81,7 +87,10 @@ fn temporal_text(v: &Value) -> Option<&str> {
 }
 
 fn is_numeric(v: &Value) -> bool {
-    matches!(v, Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Decimal(_))
+    matches!(
+        v,
+        Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Decimal(_)
+    )
 }
 
 fn floats_equal(x: f64, y: f64, opts: &CompareOptions) -> bool {
@@ -100,7 +109,11 @@ pub fn rows_equal(a: &[Value], b: &[Value], opts: &CompareOptions) -> bool {
 }
 
 /// Compares two row sets. `Ok(())` when they are equal under `opts`.
-pub fn compare_rows(left: &[Vec<Value>], right: &[Vec<Value>], opts: &CompareOptions) -> Result<(), Mismatch> {
+pub fn compare_rows(
+    left: &[Vec<Value>],
+    right: &[Vec<Value>],
+    opts: &CompareOptions,
+) -> Result<(), Mismatch> {
     let width = |rows: &[Vec<Value>]| rows.first().map(Vec::len);
     if let (Some(l), Some(r)) = (width(left), width(right)) {
         if l != r {
@@ -114,7 +127,11 @@ pub fn compare_rows(left: &[Vec<Value>], right: &[Vec<Value>], opts: &CompareOpt
         });
     }
     if opts.ordered {
-        return match left.iter().zip(right).position(|(a, b)| !rows_equal(a, b, opts)) {
+        return match left
+            .iter()
+            .zip(right)
+            .position(|(a, b)| !rows_equal(a, b, opts))
+        {
             None => Ok(()),
             Some(index) => Err(Mismatch::Row {
                 index,
@@ -135,7 +152,11 @@ pub fn compare_rows(left: &[Vec<Value>], right: &[Vec<Value>], opts: &CompareOpt
     greedy_match(&l, &r, opts)
 }
 
-fn greedy_match(left: &[&Vec<Value>], right: &[&Vec<Value>], opts: &CompareOptions) -> Result<(), Mismatch> {
+fn greedy_match(
+    left: &[&Vec<Value>],
+    right: &[&Vec<Value>],
+    opts: &CompareOptions,
+) -> Result<(), Mismatch> {
     let mut used = vec![false; right.len()];
     for (index, row) in left.iter().enumerate() {
         let found = (0..right.len()).find(|&j| !used[j] && rows_equal(row, right[j], opts));
@@ -169,12 +190,20 @@ fn cmp_rows(a: &[Value], b: &[Value], opts: &CompareOptions) -> Ordering {
 fn rank(v: &Value, opts: &CompareOptions) -> u8 {
     match v {
         Value::Null => 0,
-        Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Decimal(_) if opts.loose_numeric => 1,
+        Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Decimal(_)
+            if opts.loose_numeric =>
+        {
+            1
+        }
         Value::Bool(_) => 2,
         Value::Int(_) => 3,
         Value::Decimal(_) => 4,
         Value::Float(_) => 5,
-        Value::Text(_) | Value::Date(_) | Value::Time(_) | Value::Timestamp(_) if opts.loose_numeric => 6,
+        Value::Text(_) | Value::Date(_) | Value::Time(_) | Value::Timestamp(_)
+            if opts.loose_numeric =>
+        {
+            6
+        }
         Value::Text(_) => 6,
         Value::Date(_) => 7,
         Value::Time(_) => 8,
@@ -224,17 +253,27 @@ mod tests {
         let b = vec![vec![Int(2)], vec![Int(1)], vec![Int(2)]];
         let c = vec![vec![Int(1)], vec![Int(1)], vec![Int(2)]];
         assert!(compare_rows(&a, &b, &o).is_ok());
-        assert!(matches!(compare_rows(&a, &c, &o), Err(Mismatch::Row { .. })));
+        assert!(matches!(
+            compare_rows(&a, &c, &o),
+            Err(Mismatch::Row { .. })
+        ));
     }
 
     #[test]
     fn ordered_mode_reports_first_difference() {
-        let o = CompareOptions { ordered: true, ..Default::default() };
+        let o = CompareOptions {
+            ordered: true,
+            ..Default::default()
+        };
         let a = vec![vec![Int(1)], vec![Int(2)]];
         let b = vec![vec![Int(2)], vec![Int(1)]];
         assert_eq!(
             compare_rows(&a, &b, &o),
-            Err(Mismatch::Row { index: 0, left: Some(vec![Int(1)]), right: Some(vec![Int(2)]) })
+            Err(Mismatch::Row {
+                index: 0,
+                left: Some(vec![Int(1)]),
+                right: Some(vec![Int(2)])
+            })
         );
     }
 
@@ -245,8 +284,15 @@ mod tests {
         assert!(values_equal(&Decimal("1.5".into()), &Float(1.5), &o));
         assert!(values_equal(&Decimal("3".into()), &Int(3), &o));
         assert!(!values_equal(&Decimal("3.1".into()), &Int(3), &o));
-        assert!(values_equal(&Text("2024-01-01".into()), &Date("2024-01-01".into()), &o));
-        let strict = CompareOptions { loose_numeric: false, ..o };
+        assert!(values_equal(
+            &Text("2024-01-01".into()),
+            &Date("2024-01-01".into()),
+            &o
+        ));
+        let strict = CompareOptions {
+            loose_numeric: false,
+            ..o
+        };
         assert!(!values_equal(&Bool(true), &Int(1), &strict));
     }
 
@@ -266,6 +312,9 @@ mod tests {
             compare_rows(&[vec![Int(1)]], &[vec![Int(1), Int(2)]], &o),
             Err(Mismatch::ColumnCount { left: 1, right: 2 })
         );
-        assert_eq!(compare_rows(&[vec![Int(1)]], &[], &o), Err(Mismatch::RowCount { left: 1, right: 0 }));
+        assert_eq!(
+            compare_rows(&[vec![Int(1)]], &[], &o),
+            Err(Mismatch::RowCount { left: 1, right: 0 })
+        );
     }
 }

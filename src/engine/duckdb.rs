@@ -59,8 +59,13 @@ impl DuckDbEngine {
                 columns = describe(row.as_ref());
             }
             let mut values = Vec::with_capacity(columns.len());
-            for i in 0..columns.len() {
-                values.push(convert(row.get_ref(i)?, &columns[i].type_name));
+            for (i, column) in columns.iter().enumerate() {
+                // duckdb-rs cannot read a column of the NULL type (`SELECT NULL`).
+                values.push(if column.type_name == "NULL" {
+                    Value::Null
+                } else {
+                    convert(row.get_ref(i)?, &column.type_name)
+                });
             }
             out.push(values);
         }
@@ -80,7 +85,17 @@ fn open_sandbox() -> duckdb::Result<Connection> {
 /// Whether a statement produces a result set rather than a change count.
 pub(crate) fn returns_rows(sql: &str) -> bool {
     const QUERY_KEYWORDS: [&str; 12] = [
-        "SELECT", "WITH", "VALUES", "FROM", "TABLE", "SHOW", "DESCRIBE", "DESC", "SUMMARIZE", "EXPLAIN", "PRAGMA",
+        "SELECT",
+        "WITH",
+        "VALUES",
+        "FROM",
+        "TABLE",
+        "SHOW",
+        "DESCRIBE",
+        "DESC",
+        "SUMMARIZE",
+        "EXPLAIN",
+        "PRAGMA",
         "CALL",
     ];
     match sql::leading_keyword(sql) {
@@ -114,14 +129,17 @@ fn type_name(t: &DataType) -> String {
         DataType::Decimal128(38, 0) => "HUGEINT".into(),
         DataType::Decimal128(p, s) | DataType::Decimal256(p, s) => format!("DECIMAL({p},{s})"),
         DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View => "VARCHAR".into(),
-        DataType::Binary | DataType::LargeBinary | DataType::BinaryView | DataType::FixedSizeBinary(_) => "BLOB".into(),
+        DataType::Binary
+        | DataType::LargeBinary
+        | DataType::BinaryView
+        | DataType::FixedSizeBinary(_) => "BLOB".into(),
         DataType::Date32 | DataType::Date64 => "DATE".into(),
         DataType::Time32(_) | DataType::Time64(_) => "TIME".into(),
         DataType::Timestamp(_, None) => "TIMESTAMP".into(),
         DataType::Timestamp(_, Some(_)) => "TIMESTAMPTZ".into(),
-        DataType::Interval(IntervalUnit::MonthDayNano) | DataType::Interval(_) | DataType::Duration(_) => {
-            "INTERVAL".into()
-        }
+        DataType::Interval(IntervalUnit::MonthDayNano)
+        | DataType::Interval(_)
+        | DataType::Duration(_) => "INTERVAL".into(),
         DataType::Null => "NULL".into(),
         other => format!("{other:?}").to_ascii_uppercase(),
     }
@@ -140,7 +158,9 @@ fn convert(v: ValueRef<'_>, type_name: &str) -> Value {
         ValueRef::Int(i) => Value::Int(i.into()),
         ValueRef::BigInt(i) => Value::Int(i.into()),
         ValueRef::HugeInt(i) => Value::Int(i),
-        ValueRef::UHugeInt(u) => i128::try_from(u).map_or_else(|_| Value::decimal(&u.to_string()), Value::Int),
+        ValueRef::UHugeInt(u) => {
+            i128::try_from(u).map_or_else(|_| Value::decimal(&u.to_string()), Value::Int)
+        }
         ValueRef::UTinyInt(i) => Value::Int(i.into()),
         ValueRef::USmallInt(i) => Value::Int(i.into()),
         ValueRef::UInt(i) => Value::Int(i.into()),
@@ -148,12 +168,18 @@ fn convert(v: ValueRef<'_>, type_name: &str) -> Value {
         ValueRef::Float(f) => Value::float32(f),
         ValueRef::Double(f) => Value::float(f),
         ValueRef::Decimal(d) => Value::decimal_scaled(d.value(), d.scale().into()),
-        ValueRef::Timestamp(unit, v) => temporal::timestamp_from_micros(micros(unit, v), type_name == "TIMESTAMPTZ"),
+        ValueRef::Timestamp(unit, v) => {
+            temporal::timestamp_from_micros(micros(unit, v), type_name == "TIMESTAMPTZ")
+        }
         ValueRef::Text(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
         ValueRef::Blob(b) | ValueRef::Geometry(b) => Value::Blob(b.to_vec()),
         ValueRef::Date32(days) => temporal::date_from_days(days),
         ValueRef::Time64(unit, v) => temporal::time_from_micros(micros(unit, v)),
-        ValueRef::Interval { months, days, nanos } => temporal::interval(months.into(), days.into(), nanos / 1000),
+        ValueRef::Interval {
+            months,
+            days,
+            nanos,
+        } => temporal::interval(months.into(), days.into(), nanos / 1000),
         nested => Value::Text(format!("{:?}", nested.to_owned())),
     }
 }
@@ -186,8 +212,25 @@ impl SyncEngine for DuckDbEngine {
 
     fn execute(&mut self, sql: &str) -> Outcome {
         self.watchdog.arm(self.timeout);
-        let result = self.run(sql);
+        // duckdb-rs panics on a few result types it cannot decode; that is
+        // the driver's failure on this statement, not a reason to abort.
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.run(sql)));
         let fired = self.watchdog.disarm();
+        let result = match result {
+            Ok(r) => r,
+            Err(panic) => {
+                let what = panic
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                    .unwrap_or_default();
+                return Outcome::Error(EngineError {
+                    message: format!("duckdb-rs could not decode the result: {what}"),
+                    code: Some("CLIENT".into()),
+                    engine: "duckdb".into(),
+                });
+            }
+        };
         match result {
             Ok(outcome) => outcome,
             Err(_) if fired => Outcome::Timeout {

@@ -11,9 +11,9 @@ pub mod mysql;
 mod pg_values;
 pub mod postgres;
 mod sandbox_name;
-mod temporal;
 pub mod spec;
 pub mod sqlite;
+mod temporal;
 pub mod value;
 mod watchdog;
 
@@ -111,7 +111,9 @@ impl Outcome {
 /// (re)built. Bad SQL is never one of these: it is an [`Outcome::Error`].
 #[derive(Debug, thiserror::Error)]
 pub enum SetupError {
-    #[error("unknown engine '{0}' (expected duckdb, sqlite, postgres, mysql or cmd:'<command line>')")]
+    #[error(
+        "unknown engine '{0}' (expected duckdb, sqlite, postgres, mysql or cmd:'<command line>')"
+    )]
     UnknownEngine(String),
     #[error("bad {engine} URL '{url}': {reason}")]
     BadUrl {
@@ -137,7 +139,10 @@ impl SetupError {
     /// Bad input from the user (exit code 2) rather than a broken
     /// environment (exit code 3).
     pub fn is_usage(&self) -> bool {
-        matches!(self, SetupError::UnknownEngine(_) | SetupError::BadUrl { .. })
+        matches!(
+            self,
+            SetupError::UnknownEngine(_) | SetupError::BadUrl { .. }
+        )
     }
 }
 
@@ -157,8 +162,10 @@ pub const DEFAULT_TIMEOUT_MS: u64 = 5000;
 impl Default for EngineConfig {
     fn default() -> Self {
         EngineConfig {
-            postgres_url: std::env::var("SQLFORGE_POSTGRES_URL").unwrap_or_else(|_| DEFAULT_POSTGRES_URL.into()),
-            mysql_url: std::env::var("SQLFORGE_MYSQL_URL").unwrap_or_else(|_| DEFAULT_MYSQL_URL.into()),
+            postgres_url: std::env::var("SQLFORGE_POSTGRES_URL")
+                .unwrap_or_else(|_| DEFAULT_POSTGRES_URL.into()),
+            mysql_url: std::env::var("SQLFORGE_MYSQL_URL")
+                .unwrap_or_else(|_| DEFAULT_MYSQL_URL.into()),
             timeout: Duration::from_millis(DEFAULT_TIMEOUT_MS),
         }
     }
@@ -215,7 +222,10 @@ impl<T: SyncEngine> Engine for T {
 }
 
 /// Opens a fresh sandbox on the engine named by `spec`.
-pub async fn connect(spec: &EngineSpec, config: &EngineConfig) -> Result<Box<dyn Engine>, SetupError> {
+pub async fn connect(
+    spec: &EngineSpec,
+    config: &EngineConfig,
+) -> Result<Box<dyn Engine>, SetupError> {
     Ok(match spec {
         EngineSpec::DuckDb => Box::new(duckdb::DuckDbEngine::open(config)?),
         EngineSpec::Sqlite => Box::new(sqlite::SqliteEngine::open(config)?),
@@ -227,7 +237,10 @@ pub async fn connect(spec: &EngineSpec, config: &EngineConfig) -> Result<Box<dyn
 
 /// Runs a script statement by statement; stops at the first statement that
 /// does not succeed and returns its 1-based index with the outcome.
-pub async fn run_script(engine: &mut dyn Engine, script: &str) -> Result<u64, (crate::sql::split::Statement, Outcome)> {
+pub async fn run_script(
+    engine: &mut dyn Engine,
+    script: &str,
+) -> Result<u64, (crate::sql::split::Statement, Outcome)> {
     let mut affected = 0;
     let opts = engine.capabilities().split_options();
     for stmt in crate::sql::split_statements(script, opts) {

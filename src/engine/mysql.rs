@@ -47,11 +47,13 @@ async fn connect(opts: Opts) -> Result<Conn, String> {
 
 async fn connect_admin(url: &str) -> Result<Conn, SetupError> {
     let opts = parse_url(url)?;
-    connect(opts).await.map_err(|reason| SetupError::Unreachable {
-        engine: "mysql",
-        url: redact_url(url),
-        reason,
-    })
+    connect(opts)
+        .await
+        .map_err(|reason| SetupError::Unreachable {
+            engine: "mysql",
+            url: redact_url(url),
+            reason,
+        })
 }
 
 fn first_line(e: &mysql_async::Error) -> String {
@@ -90,8 +92,12 @@ impl MySqlEngine {
         });
         let mut ddl = vec![format!("CREATE DATABASE `{name}`")];
         for host in ["%", "localhost"] {
-            ddl.push(format!("CREATE USER '{name}'@'{host}' IDENTIFIED BY '{password}'"));
-            ddl.push(format!("GRANT ALL PRIVILEGES ON `{name}`.* TO '{name}'@'{host}'"));
+            ddl.push(format!(
+                "CREATE USER '{name}'@'{host}' IDENTIFIED BY '{password}'"
+            ));
+            ddl.push(format!(
+                "GRANT ALL PRIVILEGES ON `{name}`.* TO '{name}'@'{host}'"
+            ));
         }
         for stmt in &ddl {
             if let Err(e) = admin.query_drop(stmt).await {
@@ -100,7 +106,10 @@ impl MySqlEngine {
                 }
                 return Err(SetupError::SandboxRefused {
                     engine: "mysql".into(),
-                    reason: format!("cannot create a sandbox database and user: {}", first_line(&e)),
+                    reason: format!(
+                        "cannot create a sandbox database and user: {}",
+                        first_line(&e)
+                    ),
                 });
             }
         }
@@ -120,10 +129,13 @@ impl MySqlEngine {
             is_mariadb,
             cleanup_id: Some(cleanup_id),
         };
-        engine.reconnect().await.map_err(|reason| SetupError::SandboxRefused {
-            engine: "mysql".into(),
-            reason: format!("cannot log in as the sandbox user: {reason}"),
-        })?;
+        engine
+            .reconnect()
+            .await
+            .map_err(|reason| SetupError::SandboxRefused {
+                engine: "mysql".into(),
+                reason: format!("cannot log in as the sandbox user: {reason}"),
+            })?;
         Ok(engine)
     }
 
@@ -133,9 +145,15 @@ impl MySqlEngine {
         }
         let mut conn = connect(self.sandbox.clone()).await?;
         let limit = if self.is_mariadb {
-            format!("SET SESSION max_statement_time = {}", self.timeout.as_secs_f64())
+            format!(
+                "SET SESSION max_statement_time = {}",
+                self.timeout.as_secs_f64()
+            )
         } else {
-            format!("SET SESSION max_execution_time = {}", self.timeout.as_millis())
+            format!(
+                "SET SESSION max_execution_time = {}",
+                self.timeout.as_millis()
+            )
         };
         conn.query_drop(limit).await.map_err(|e| first_line(&e))?;
         self.conn = Some(conn);
@@ -157,10 +175,17 @@ async fn run(conn: &mut Conn, sql: &str) -> Result<Outcome, mysql_async::Error> 
             let rows: Vec<Row> = result.collect().await?;
             let out = rows
                 .iter()
-                .map(|row| (0..cols.len()).map(|i| convert(row.as_ref(i), &cols[i])).collect())
+                .map(|row| {
+                    (0..cols.len())
+                        .map(|i| convert(row.as_ref(i), &cols[i]))
+                        .collect()
+                })
                 .collect();
             Outcome::Rows {
-                columns: cols.iter().map(|c| Column::new(c.name_str(), type_name(c))).collect(),
+                columns: cols
+                    .iter()
+                    .map(|c| Column::new(c.name_str(), type_name(c)))
+                    .collect(),
                 rows: out,
             }
         }
@@ -203,14 +228,22 @@ fn type_name(c: &mysql_async::Column) -> String {
                 "TEXT"
             }
         }
-        MYSQL_TYPE_VARCHAR | MYSQL_TYPE_VAR_STRING | MYSQL_TYPE_STRING | MYSQL_TYPE_ENUM | MYSQL_TYPE_SET => {
+        MYSQL_TYPE_VARCHAR
+        | MYSQL_TYPE_VAR_STRING
+        | MYSQL_TYPE_STRING
+        | MYSQL_TYPE_ENUM
+        | MYSQL_TYPE_SET => {
             if is_binary(c) {
                 "VARBINARY"
             } else {
                 "VARCHAR"
             }
         }
-        other => return format!("{other:?}").trim_start_matches("MYSQL_TYPE_").to_string(),
+        other => {
+            return format!("{other:?}")
+                .trim_start_matches("MYSQL_TYPE_")
+                .to_string()
+        }
     };
     if unsigned {
         format!("{base} UNSIGNED")
@@ -228,18 +261,27 @@ fn convert(v: Option<&mysql_async::Value>, c: &mysql_async::Column) -> Value {
     };
     let text = || String::from_utf8_lossy(bytes).into_owned();
     match c.column_type() {
-        MYSQL_TYPE_TINY | MYSQL_TYPE_SHORT | MYSQL_TYPE_INT24 | MYSQL_TYPE_LONG | MYSQL_TYPE_LONGLONG
-        | MYSQL_TYPE_YEAR => text().parse().map(Value::Int).unwrap_or_else(|_| Value::Text(text())),
-        MYSQL_TYPE_FLOAT | MYSQL_TYPE_DOUBLE => {
-            text().parse().map(Value::float).unwrap_or_else(|_| Value::Text(text()))
-        }
+        MYSQL_TYPE_TINY | MYSQL_TYPE_SHORT | MYSQL_TYPE_INT24 | MYSQL_TYPE_LONG
+        | MYSQL_TYPE_LONGLONG | MYSQL_TYPE_YEAR => text()
+            .parse()
+            .map(Value::Int)
+            .unwrap_or_else(|_| Value::Text(text())),
+        MYSQL_TYPE_FLOAT | MYSQL_TYPE_DOUBLE => text()
+            .parse()
+            .map(Value::float)
+            .unwrap_or_else(|_| Value::Text(text())),
         MYSQL_TYPE_DECIMAL | MYSQL_TYPE_NEWDECIMAL => Value::decimal(&text()),
         MYSQL_TYPE_DATE | MYSQL_TYPE_NEWDATE => Value::Date(text()),
-        MYSQL_TYPE_DATETIME | MYSQL_TYPE_DATETIME2 | MYSQL_TYPE_TIMESTAMP | MYSQL_TYPE_TIMESTAMP2 => {
-            Value::timestamp(&text())
-        }
+        MYSQL_TYPE_DATETIME
+        | MYSQL_TYPE_DATETIME2
+        | MYSQL_TYPE_TIMESTAMP
+        | MYSQL_TYPE_TIMESTAMP2 => Value::timestamp(&text()),
         MYSQL_TYPE_TIME | MYSQL_TYPE_TIME2 => Value::time(&text()),
-        MYSQL_TYPE_BIT => Value::Int(bytes.iter().fold(0i128, |acc, b| (acc << 8) | i128::from(*b))),
+        MYSQL_TYPE_BIT => Value::Int(
+            bytes
+                .iter()
+                .fold(0i128, |acc, b| (acc << 8) | i128::from(*b)),
+        ),
         _ if is_binary(c) => Value::Blob(bytes.to_vec()),
         _ => Value::Text(text()),
     }
@@ -253,6 +295,13 @@ fn engine_error(e: &mysql_async::Error) -> Option<EngineError> {
         mysql_async::Error::Server(s) => Some(EngineError {
             message: s.message.clone(),
             code: Some(s.code.to_string()),
+            engine: "mysql".into(),
+        }),
+        // Refused on the client side (e.g. LOAD DATA LOCAL INFILE, which
+        // sqlforge never serves).
+        mysql_async::Error::Driver(d) => Some(EngineError {
+            message: d.to_string(),
+            code: Some("CLIENT".into()),
             engine: "mysql".into(),
         }),
         _ => None,
@@ -302,10 +351,21 @@ impl Engine for MySqlEngine {
             Some(Ok(outcome)) if !killed => outcome,
             Some(Ok(_)) => self.timeout_outcome(),
             Some(Err(e)) => match engine_error(&e) {
-                Some(err) if TIMEOUT_ERRNOS.iter().any(|n| err.code.as_deref() == Some(&n.to_string())) => {
+                Some(err)
+                    if TIMEOUT_ERRNOS
+                        .iter()
+                        .any(|n| err.code.as_deref() == Some(&n.to_string())) =>
+                {
                     self.timeout_outcome()
                 }
-                Some(err) => Outcome::Error(err),
+                Some(err) => {
+                    if err.code.as_deref() == Some("CLIENT") {
+                        // The protocol state after a client-side refusal is
+                        // not worth trusting: start a fresh session.
+                        let _ = self.reconnect().await;
+                    }
+                    Outcome::Error(err)
+                }
                 None => {
                     let message = format!("mysql connection lost: {}", first_line(&e));
                     let _ = self.reconnect().await;
@@ -321,17 +381,25 @@ impl Engine for MySqlEngine {
 
     async fn reset(&mut self) -> Result<(), SetupError> {
         let name = self.name.clone();
-        for stmt in [format!("DROP DATABASE IF EXISTS `{name}`"), format!("CREATE DATABASE `{name}`")] {
-            self.admin.query_drop(stmt).await.map_err(|e| SetupError::SandboxRefused {
-                engine: "mysql".into(),
-                reason: first_line(&e),
-            })?;
+        for stmt in [
+            format!("DROP DATABASE IF EXISTS `{name}`"),
+            format!("CREATE DATABASE `{name}`"),
+        ] {
+            self.admin
+                .query_drop(stmt)
+                .await
+                .map_err(|e| SetupError::SandboxRefused {
+                    engine: "mysql".into(),
+                    reason: first_line(&e),
+                })?;
         }
-        self.reconnect().await.map_err(|reason| SetupError::Unreachable {
-            engine: "mysql",
-            url: redact_url(&self.admin_url),
-            reason,
-        })
+        self.reconnect()
+            .await
+            .map_err(|reason| SetupError::Unreachable {
+                engine: "mysql",
+                url: redact_url(&self.admin_url),
+                reason,
+            })
     }
 
     async fn close(mut self: Box<Self>) {

@@ -4,8 +4,8 @@
 use super::temporal;
 use super::value::Value;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
-use tokio_postgres::types::{FromSql, Type};
 use std::error::Error;
+use tokio_postgres::types::{FromSql, Type};
 use tokio_postgres::Row;
 
 type BoxError = Box<dyn Error + Sync + Send>;
@@ -50,7 +50,11 @@ impl<'a> FromSql<'a> for Numeric {
             "{}{}.{}",
             if sign == 0x4000 { "-" } else { "" },
             if int_part.is_empty() { "0" } else { &int_part },
-            if frac_part.is_empty() { "0" } else { &frac_part }
+            if frac_part.is_empty() {
+                "0"
+            } else {
+                &frac_part
+            }
         );
         Ok(Numeric(Value::decimal(&text)))
     }
@@ -70,7 +74,11 @@ impl<'a> FromSql<'a> for Interval {
         let micros = i64::from_be_bytes(raw[0..8].try_into()?);
         let days = i32::from_be_bytes(raw[8..12].try_into()?);
         let months = i32::from_be_bytes(raw[12..16].try_into()?);
-        Ok(Interval(temporal::interval(months.into(), days.into(), micros)))
+        Ok(Interval(temporal::interval(
+            months.into(),
+            days.into(),
+            micros,
+        )))
     }
     fn accepts(ty: &Type) -> bool {
         *ty == Type::INTERVAL
@@ -118,10 +126,14 @@ pub fn binary_value(row: &Row, i: usize, ty: &Type) -> Value {
         Type::FLOAT4 => get::<f32>(row, i).map(|v| v.map(Value::float32)),
         Type::FLOAT8 => get::<f64>(row, i).map(|v| v.map(Value::float)),
         Type::NUMERIC => get::<Numeric>(row, i).map(|v| v.map(|n| n.0)),
-        Type::DATE => get::<NaiveDate>(row, i).map(|v| v.map(|d| Value::Date(d.format("%Y-%m-%d").to_string()))),
+        Type::DATE => get::<NaiveDate>(row, i)
+            .map(|v| v.map(|d| Value::Date(d.format("%Y-%m-%d").to_string()))),
         Type::TIME => get::<NaiveTime>(row, i).map(|v| v.map(temporal::time)),
-        Type::TIMESTAMP => get::<NaiveDateTime>(row, i).map(|v| v.map(|t| temporal::timestamp(t, false))),
-        Type::TIMESTAMPTZ => get::<DateTime<Utc>>(row, i).map(|v| v.map(|t| temporal::timestamp(t.naive_utc(), true))),
+        Type::TIMESTAMP => {
+            get::<NaiveDateTime>(row, i).map(|v| v.map(|t| temporal::timestamp(t, false)))
+        }
+        Type::TIMESTAMPTZ => get::<DateTime<Utc>>(row, i)
+            .map(|v| v.map(|t| temporal::timestamp(t.naive_utc(), true))),
         Type::BYTEA => get::<Vec<u8>>(row, i).map(|v| v.map(Value::Blob)),
         Type::INTERVAL => get::<Interval>(row, i).map(|v| v.map(|n| n.0)),
         _ => get::<String>(row, i).map(|v| v.map(Value::Text)),
@@ -146,15 +158,20 @@ pub fn text_value(text: Option<&str>, ty: &Type) -> Value {
     };
     match *ty {
         Type::BOOL => Value::Bool(t == "t"),
-        Type::INT2 | Type::INT4 | Type::INT8 | Type::OID => {
-            t.parse().map(Value::Int).unwrap_or_else(|_| Value::Text(t.into()))
-        }
-        Type::FLOAT4 | Type::FLOAT8 => float(t).map(Value::float).unwrap_or_else(|| Value::Text(t.into())),
+        Type::INT2 | Type::INT4 | Type::INT8 | Type::OID => t
+            .parse()
+            .map(Value::Int)
+            .unwrap_or_else(|_| Value::Text(t.into())),
+        Type::FLOAT4 | Type::FLOAT8 => float(t)
+            .map(Value::float)
+            .unwrap_or_else(|| Value::Text(t.into())),
         Type::NUMERIC => Value::decimal(t),
         Type::DATE => Value::Date(t.into()),
         Type::TIME | Type::TIMETZ => Value::time(t),
         Type::TIMESTAMP | Type::TIMESTAMPTZ => Value::timestamp(t),
-        Type::BYTEA => super::value::unhex(t).map(Value::Blob).unwrap_or_else(|| Value::Text(t.into())),
+        Type::BYTEA => super::value::unhex(t)
+            .map(Value::Blob)
+            .unwrap_or_else(|| Value::Text(t.into())),
         _ => Value::Text(t.into()),
     }
 }

@@ -79,10 +79,13 @@ pub async fn probe(url: &str) -> Result<String, SetupError> {
 }
 
 async fn server_version(client: &Client) -> Result<String, SetupError> {
-    let rows = client.simple_query("SELECT version()").await.map_err(|e| SetupError::Open {
-        engine: "postgres".into(),
-        reason: first_line(&e),
-    })?;
+    let rows = client
+        .simple_query("SELECT version()")
+        .await
+        .map_err(|e| SetupError::Open {
+            engine: "postgres".into(),
+            reason: first_line(&e),
+        })?;
     Ok(rows
         .iter()
         .find_map(|m| match m {
@@ -114,7 +117,10 @@ impl PostgresEngine {
         });
         let refused = |reason: String| SetupError::SandboxRefused {
             engine: "postgres".into(),
-            reason: format!("cannot create a sandbox role and schema as '{}': {reason}", admin_cfg.get_user().unwrap_or("?")),
+            reason: format!(
+                "cannot create a sandbox role and schema as '{}': {reason}",
+                admin_cfg.get_user().unwrap_or("?")
+            ),
         };
         if let Err(e) = admin.batch_execute(&ddl).await {
             if let Some(task) = cleanup::take(cleanup_id) {
@@ -123,7 +129,10 @@ impl PostgresEngine {
             return Err(refused(first_line(&e)));
         }
         let mut sandbox = admin_cfg.clone();
-        sandbox.user(&name).password(password).application_name("sqlforge-sandbox");
+        sandbox
+            .user(&name)
+            .password(password)
+            .application_name("sqlforge-sandbox");
         let client = match connect(&sandbox).await {
             Ok(c) => c,
             Err(e) => {
@@ -161,7 +170,13 @@ impl PostgresEngine {
                 .query(&stmt, &[])
                 .await?
                 .iter()
-                .map(|row| types.iter().enumerate().map(|(i, t)| binary_value(row, i, t)).collect())
+                .map(|row| {
+                    types
+                        .iter()
+                        .enumerate()
+                        .map(|(i, t)| binary_value(row, i, t))
+                        .collect()
+                })
                 .collect()
         } else {
             self.client
@@ -169,9 +184,13 @@ impl PostgresEngine {
                 .await?
                 .iter()
                 .filter_map(|m| match m {
-                    SimpleQueryMessage::Row(row) => {
-                        Some(types.iter().enumerate().map(|(i, t)| text_value(row.get(i), t)).collect())
-                    }
+                    SimpleQueryMessage::Row(row) => Some(
+                        types
+                            .iter()
+                            .enumerate()
+                            .map(|(i, t)| text_value(row.get(i), t))
+                            .collect(),
+                    ),
                     _ => None,
                 })
                 .collect()
@@ -239,10 +258,14 @@ impl Engine for PostgresEngine {
         };
         match result {
             Some(Ok(outcome)) => outcome,
-            Some(Err(e)) if e.code().is_some_and(|c| c.code() == QUERY_CANCELED) => self.timeout_outcome(),
-            Some(Err(e)) if e.as_db_error().is_none() && self.client.is_closed() => Outcome::Crashed {
-                message: format!("postgres connection lost: {}", first_line(&e)),
-            },
+            Some(Err(e)) if e.code().is_some_and(|c| c.code() == QUERY_CANCELED) => {
+                self.timeout_outcome()
+            }
+            Some(Err(e)) if e.as_db_error().is_none() && self.client.is_closed() => {
+                Outcome::Crashed {
+                    message: format!("postgres connection lost: {}", first_line(&e)),
+                }
+            }
             Some(Err(e)) => Outcome::Error(engine_error(&e)),
             None => {
                 // The statement ignored the cancel; drop the connection.
@@ -303,7 +326,12 @@ pub(crate) async fn drop_sandbox(admin_url: &str, name: &str) -> Result<(), Setu
         .is_some();
     let mut statements = vec![format!("DROP SCHEMA IF EXISTS {name} CASCADE")];
     if role_exists {
-        statements.insert(0, format!("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '{name}'"));
+        statements.insert(
+            0,
+            format!(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '{name}'"
+            ),
+        );
         statements.push(format!("DROP OWNED BY {name} CASCADE"));
         statements.push(format!("DROP ROLE IF EXISTS {name}"));
     }

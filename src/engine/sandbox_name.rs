@@ -16,5 +16,7 @@ pub fn fresh() -> String {
 /// A password for a per-run role. Never logged.
 pub fn password() -> String {
     let mut rng = rand::rng();
-    (0..24).map(|_| char::from(b'a' + rng.random_range(0..26))).collect()
+    (0..24)
+        .map(|_| char::from(b'a' + rng.random_range(0..26)))
+        .collect()
 }

@@ -50,7 +50,12 @@ pub enum EngineSpec {
 }
 
 impl EngineSpec {
-    pub const BUILTIN: [EngineSpec; 4] = [EngineSpec::DuckDb, EngineSpec::Sqlite, EngineSpec::Postgres, EngineSpec::MySql];
+    pub const BUILTIN: [EngineSpec; 4] = [
+        EngineSpec::DuckDb,
+        EngineSpec::Sqlite,
+        EngineSpec::Postgres,
+        EngineSpec::MySql,
+    ];
 
     pub fn kind(&self) -> EngineKind {
         match self {

@@ -79,7 +79,12 @@ impl SqliteEngine {
         let columns = declared
             .into_iter()
             .zip(inferred)
-            .map(|((name, decl), inferred)| Column::new(name, decl.or(inferred.map(str::to_string)).unwrap_or_default()))
+            .map(|((name, decl), inferred)| {
+                Column::new(
+                    name,
+                    decl.or(inferred.map(str::to_string)).unwrap_or_default(),
+                )
+            })
             .collect();
         Ok(Outcome::Rows { columns, rows: out })
     }
@@ -146,6 +151,9 @@ fn engine_error(e: &rusqlite::Error) -> (EngineError, bool) {
             Some(code_name(f.extended_code)),
             f.code == rusqlite::ErrorCode::OperationInterrupted,
         ),
+        rusqlite::Error::SqlInputError { error, msg, .. } => {
+            (msg.clone(), Some(code_name(error.extended_code)), false)
+        }
         other => (other.to_string(), None, false),
     };
     (

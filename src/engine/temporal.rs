@@ -21,7 +21,11 @@ pub fn timestamp_from_micros(micros: i64, utc_offset: bool) -> Value {
 
 pub fn timestamp(dt: NaiveDateTime, utc_offset: bool) -> Value {
     let text = trim_fraction(&dt.format("%Y-%m-%d %H:%M:%S%.6f").to_string());
-    Value::Timestamp(if utc_offset { format!("{text}+00") } else { text })
+    Value::Timestamp(if utc_offset {
+        format!("{text}+00")
+    } else {
+        text
+    })
 }
 
 pub fn time(t: NaiveTime) -> Value {
@@ -33,7 +37,12 @@ pub fn time_from_micros(micros: i64) -> Value {
     let nanos = (micros.rem_euclid(1_000_000) * 1000) as u32;
     match NaiveTime::from_num_seconds_from_midnight_opt(secs as u32, nanos) {
         Some(t) if secs < 86_400 => time(t),
-        _ => Value::time(&format!("{:02}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60)),
+        _ => Value::time(&format!(
+            "{:02}:{:02}:{:02}",
+            secs / 3600,
+            secs / 60 % 60,
+            secs % 60
+        )),
     }
 }
 
@@ -54,6 +63,9 @@ mod tests {
             timestamp_from_micros(1_704_067_200_500_000, false),
             Value::Timestamp("2024-01-01 00:00:00.5".into())
         );
-        assert_eq!(time_from_micros(3_723_000_000), Value::Time("01:02:03".into()));
+        assert_eq!(
+            time_from_micros(3_723_000_000),
+            Value::Time("01:02:03".into())
+        );
     }
 }

@@ -57,7 +57,11 @@ impl Value {
         let text = if scale == 0 {
             digits
         } else if digits.len() > scale {
-            format!("{}.{}", &digits[..digits.len() - scale], &digits[digits.len() - scale..])
+            format!(
+                "{}.{}",
+                &digits[..digits.len() - scale],
+                &digits[digits.len() - scale..]
+            )
         } else {
             format!("0.{}{}", "0".repeat(scale - digits.len()), digits)
         };
@@ -116,7 +120,11 @@ pub fn canonical_decimal(text: &str) -> Option<String> {
     if int_part.is_empty() && frac_part.is_empty() {
         return None;
     }
-    if !int_part.bytes().chain(frac_part.bytes()).all(|c| c.is_ascii_digit()) {
+    if !int_part
+        .bytes()
+        .chain(frac_part.bytes())
+        .all(|c| c.is_ascii_digit())
+    {
         return None;
     }
     let mut digits: String = format!("{int_part}{frac_part}");
@@ -131,7 +139,11 @@ pub fn canonical_decimal(text: &str) -> Option<String> {
     let (int_digits, frac_digits) = digits.split_at(point as usize);
     let int_digits = int_digits.trim_start_matches('0');
     let frac_digits = frac_digits.trim_end_matches('0');
-    let int_digits = if int_digits.is_empty() { "0" } else { int_digits };
+    let int_digits = if int_digits.is_empty() {
+        "0"
+    } else {
+        int_digits
+    };
     let mut out = String::new();
     if negative && !(int_digits == "0" && frac_digits.is_empty()) {
         out.push('-');
@@ -151,7 +163,10 @@ pub fn trim_fraction(text: &str) -> String {
     let Some(dot) = text.rfind('.') else {
         return text;
     };
-    let frac_len = text[dot + 1..].bytes().take_while(u8::is_ascii_digit).count();
+    let frac_len = text[dot + 1..]
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .count();
     let frac_end = dot + 1 + frac_len;
     let kept = text[dot + 1..frac_end].trim_end_matches('0');
     let suffix = &text[frac_end..];
@@ -168,7 +183,7 @@ pub fn hex(bytes: &[u8]) -> String {
 
 pub fn unhex(text: &str) -> Option<Vec<u8>> {
     let t = text.trim_start_matches("\\x");
-    if t.len() % 2 != 0 {
+    if !t.len().is_multiple_of(2) {
         return None;
     }
     (0..t.len())
@@ -236,15 +251,27 @@ mod tests {
 
     #[test]
     fn scaled_decimals() {
-        assert_eq!(Value::decimal_scaled(12345, 2), Value::Decimal("123.45".into()));
-        assert_eq!(Value::decimal_scaled(-5, 3), Value::Decimal("-0.005".into()));
+        assert_eq!(
+            Value::decimal_scaled(12345, 2),
+            Value::Decimal("123.45".into())
+        );
+        assert_eq!(
+            Value::decimal_scaled(-5, 3),
+            Value::Decimal("-0.005".into())
+        );
         assert_eq!(Value::decimal_scaled(1200, 2), Value::Decimal("12".into()));
     }
 
     #[test]
     fn fractions_are_trimmed() {
-        assert_eq!(trim_fraction("2024-01-02 03:04:05.120000"), "2024-01-02 03:04:05.12");
-        assert_eq!(trim_fraction("2024-01-02T03:04:05.000"), "2024-01-02 03:04:05");
+        assert_eq!(
+            trim_fraction("2024-01-02 03:04:05.120000"),
+            "2024-01-02 03:04:05.12"
+        );
+        assert_eq!(
+            trim_fraction("2024-01-02T03:04:05.000"),
+            "2024-01-02 03:04:05"
+        );
         assert_eq!(trim_fraction("03:04:05.500+00:00"), "03:04:05.5+00:00");
         assert_eq!(trim_fraction("2024-01-02"), "2024-01-02");
     }
@@ -257,7 +284,15 @@ mod tests {
 
     #[test]
     fn json_form() {
-        let row = vec![Value::Null, Value::Int(1 << 60), Value::Blob(vec![1, 255]), Value::Float(f64::NAN)];
-        assert_eq!(serde_json::to_string(&row).unwrap(), r#"[null,"1152921504606846976","\\x01ff","NaN"]"#);
+        let row = vec![
+            Value::Null,
+            Value::Int(1 << 60),
+            Value::Blob(vec![1, 255]),
+            Value::Float(f64::NAN),
+        ];
+        assert_eq!(
+            serde_json::to_string(&row).unwrap(),
+            r#"[null,"1152921504606846976","\\x01ff","NaN"]"#
+        );
     }
 }

@@ -6,10 +6,13 @@
 //! lists use the same names.
 
 use sqlparser::ast::{
-    Expr, FunctionArguments, GroupByExpr, JoinConstraint, JoinOperator, ObjectName, Query, Select, SetExpr,
-    SetOperator, SetQuantifier, Statement, TableFactor, Value, ValueWithSpan, Visit, Visitor,
+    Expr, FunctionArguments, GroupByExpr, JoinConstraint, JoinOperator, ObjectName, Query, Select,
+    SetExpr, SetOperator, SetQuantifier, Statement, TableFactor, Value, ValueWithSpan, Visit,
+    Visitor,
 };
-use sqlparser::dialect::{Dialect, DuckDbDialect, GenericDialect, MySqlDialect, PostgreSqlDialect, SQLiteDialect};
+use sqlparser::dialect::{
+    Dialect, DuckDbDialect, GenericDialect, MySqlDialect, PostgreSqlDialect, SQLiteDialect,
+};
 use sqlparser::parser::Parser;
 use std::collections::{BTreeSet, HashSet};
 use std::ops::ControlFlow;
@@ -43,7 +46,17 @@ pub fn dialect_for(kind: Option<EngineKind>) -> Box<dyn Dialect> {
 }
 
 const AGGREGATES: [&str; 12] = [
-    "count", "sum", "avg", "min", "max", "group_concat", "string_agg", "array_agg", "stddev", "variance", "bool_and",
+    "count",
+    "sum",
+    "avg",
+    "min",
+    "max",
+    "group_concat",
+    "string_agg",
+    "array_agg",
+    "stddev",
+    "variance",
+    "bool_and",
     "bool_or",
 ];
 
@@ -86,7 +99,10 @@ fn text_features(sql: &str, out: &mut BTreeSet<String>) {
 
 /// Keyword-level features for SQL sqlparser cannot parse.
 fn token_features(sql: &str, out: &mut BTreeSet<String>) {
-    let words: Vec<String> = crate::sql::split::words(sql).into_iter().map(|w| w.to_ascii_lowercase()).collect();
+    let words: Vec<String> = crate::sql::split::words(sql)
+        .into_iter()
+        .map(|w| w.to_ascii_lowercase())
+        .collect();
     let has = |w: &str| words.iter().any(|x| x == w);
     let pairs = |a: &str, b: &str| words.windows(2).any(|p| p[0] == a && p[1] == b);
     for (word, feature) in [
@@ -180,9 +196,8 @@ impl Collector {
         for item in &s.projection {
             match item {
                 sqlparser::ast::SelectItem::ExprWithAlias { .. } => self.add("column_alias"),
-                sqlparser::ast::SelectItem::Wildcard(_) | sqlparser::ast::SelectItem::QualifiedWildcard(..) => {
-                    self.add("star")
-                }
+                sqlparser::ast::SelectItem::Wildcard(_)
+                | sqlparser::ast::SelectItem::QualifiedWildcard(..) => self.add("star"),
                 _ => {}
             }
         }
@@ -223,7 +238,10 @@ impl Collector {
         }
         if let Some(limit) = &q.limit_clause {
             self.add("limit");
-            if let sqlparser::ast::LimitClause::LimitOffset { offset: Some(_), .. } = limit {
+            if let sqlparser::ast::LimitClause::LimitOffset {
+                offset: Some(_), ..
+            } = limit
+            {
                 self.add("offset");
             }
             if let sqlparser::ast::LimitClause::OffsetCommaLimit { .. } = limit {
@@ -234,7 +252,13 @@ impl Collector {
     }
 
     fn set_expr(&mut self, body: &SetExpr) {
-        if let SetExpr::SetOperation { op, set_quantifier, left, right } = body {
+        if let SetExpr::SetOperation {
+            op,
+            set_quantifier,
+            left,
+            right,
+        } = body
+        {
             self.add("set_operation");
             let name = match op {
                 SetOperator::Union => {
@@ -315,7 +339,9 @@ impl Visitor for Collector {
     fn pre_visit_table_factor(&mut self, t: &TableFactor) -> ControlFlow<()> {
         match t {
             TableFactor::Table { alias: Some(_), .. } => self.add("table_alias"),
-            TableFactor::Derived { subquery, alias, .. } => {
+            TableFactor::Derived {
+                subquery, alias, ..
+            } => {
                 self.subquery(subquery, "derived_table");
                 if alias.is_some() {
                     self.add("table_alias");
@@ -344,7 +370,10 @@ impl Visitor for Collector {
             Expr::InList { .. } => self.add("in_list"),
             Expr::Like { .. } | Expr::ILike { .. } => self.add("like"),
             Expr::IsNull(_) | Expr::IsNotNull(_) => self.add("is_null"),
-            Expr::UnaryOp { op: sqlparser::ast::UnaryOperator::Not, .. } => self.add("not"),
+            Expr::UnaryOp {
+                op: sqlparser::ast::UnaryOperator::Not,
+                ..
+            } => self.add("not"),
             Expr::BinaryOp { op, .. } => match op {
                 B::And => self.add("and"),
                 B::Or => self.add("or"),
@@ -377,7 +406,10 @@ impl Visitor for Collector {
                     self.add("aggregate");
                     self.add(&format!("aggregate:{name}"));
                     if let FunctionArguments::List(list) = &f.args {
-                        if list.duplicate_treatment == Some(sqlparser::ast::DuplicateTreatment::Distinct) && name == "count" {
+                        if list.duplicate_treatment
+                            == Some(sqlparser::ast::DuplicateTreatment::Distinct)
+                            && name == "count"
+                        {
                             self.add("count_distinct");
                         }
                     }
@@ -393,7 +425,12 @@ impl Visitor for Collector {
 fn function_name(name: &ObjectName) -> String {
     name.0
         .last()
-        .map(|p| p.to_string().trim_matches('"').trim_matches('`').to_ascii_lowercase())
+        .map(|p| {
+            p.to_string()
+                .trim_matches('"')
+                .trim_matches('`')
+                .to_ascii_lowercase()
+        })
         .unwrap_or_default()
 }
 
@@ -426,7 +463,8 @@ fn is_correlated(q: &Query) -> bool {
         fn pre_visit_query(&mut self, q: &Query) -> ControlFlow<()> {
             if let Some(with) = &q.with {
                 for cte in &with.cte_tables {
-                    self.defined.insert(cte.alias.name.value.to_ascii_lowercase());
+                    self.defined
+                        .insert(cte.alias.name.value.to_ascii_lowercase());
                 }
             }
             ControlFlow::Continue(())
@@ -434,7 +472,8 @@ fn is_correlated(q: &Query) -> bool {
         fn pre_visit_expr(&mut self, e: &Expr) -> ControlFlow<()> {
             if let Expr::CompoundIdentifier(parts) = e {
                 if parts.len() >= 2 {
-                    self.used.insert(parts[parts.len() - 2].value.to_ascii_lowercase());
+                    self.used
+                        .insert(parts[parts.len() - 2].value.to_ascii_lowercase());
                 }
             }
             ControlFlow::Continue(())
@@ -443,6 +482,83 @@ fn is_correlated(q: &Query) -> bool {
     let mut scope = Scope::default();
     let _ = q.visit(&mut scope);
     scope.used.iter().any(|u| !scope.defined.contains(u))
+}
+
+/// Every feature name `extract` can produce, besides `function:<name>` and
+/// `aggregate:<name>`.
+pub const VOCABULARY: &[&str] = &[
+    "select",
+    "insert",
+    "update",
+    "delete",
+    "create_table",
+    "where",
+    "group_by",
+    "having",
+    "order_by",
+    "limit",
+    "offset",
+    "distinct",
+    "join",
+    "inner_join",
+    "left_join",
+    "right_join",
+    "full_join",
+    "cross_join",
+    "implicit_join",
+    "join_using",
+    "natural_join",
+    "subquery",
+    "scalar_subquery",
+    "in_subquery",
+    "exists_subquery",
+    "derived_table",
+    "correlated_subquery",
+    "cte",
+    "recursive_cte",
+    "union",
+    "union_all",
+    "intersect",
+    "except",
+    "set_operation",
+    "window",
+    "window_partition",
+    "window_order",
+    "window_frame",
+    "case",
+    "cast",
+    "between",
+    "in_list",
+    "like",
+    "is_null",
+    "not",
+    "and",
+    "or",
+    "comparison",
+    "arithmetic",
+    "division",
+    "string_concat",
+    "aggregate",
+    "count_distinct",
+    "table_alias",
+    "column_alias",
+    "qualified_column",
+    "star",
+    "literal_string",
+    "literal_number",
+    "literal_null",
+    "literal_bool",
+    "literal_date",
+    "comment",
+    "multi_line",
+];
+
+pub fn is_known_feature(name: &str) -> bool {
+    VOCABULARY.contains(&name)
+        || name
+            .strip_prefix("function:")
+            .or_else(|| name.strip_prefix("aggregate:"))
+            .is_some_and(|rest| !rest.is_empty())
 }
 
 #[cfg(test)]
@@ -457,9 +573,23 @@ mod tests {
     fn clauses_joins_and_aggregates() {
         let names = f("SELECT d.name, COUNT(DISTINCT e.id) AS n\nFROM dept d LEFT JOIN emp e ON e.dept_id = d.id\nWHERE e.salary > 10 GROUP BY d.name HAVING COUNT(*) > 1 ORDER BY n DESC LIMIT 5");
         for want in [
-            "select", "where", "group_by", "having", "order_by", "limit", "join", "left_join", "aggregate",
-            "aggregate:count", "count_distinct", "table_alias", "column_alias", "qualified_column", "comparison",
-            "literal_number", "multi_line",
+            "select",
+            "where",
+            "group_by",
+            "having",
+            "order_by",
+            "limit",
+            "join",
+            "left_join",
+            "aggregate",
+            "aggregate:count",
+            "count_distinct",
+            "table_alias",
+            "column_alias",
+            "qualified_column",
+            "comparison",
+            "literal_number",
+            "multi_line",
         ] {
             assert!(names.contains(want), "missing {want} in {names:?}");
         }
@@ -468,13 +598,25 @@ mod tests {
 
     #[test]
     fn subqueries_ctes_windows_and_set_operations() {
-        let names = f("WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 3)
+        let names = f(
+            "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 3)
             SELECT n, ROW_NUMBER() OVER (PARTITION BY n ORDER BY n) FROM r
             WHERE EXISTS (SELECT 1 FROM emp e WHERE e.id = r.n)
-            UNION SELECT 1, 2 -- tail");
+            UNION SELECT 1, 2 -- tail",
+        );
         for want in [
-            "cte", "recursive_cte", "union_all", "union", "set_operation", "window", "window_partition",
-            "window_order", "exists_subquery", "subquery", "correlated_subquery", "comment",
+            "cte",
+            "recursive_cte",
+            "union_all",
+            "union",
+            "set_operation",
+            "window",
+            "window_partition",
+            "window_order",
+            "exists_subquery",
+            "subquery",
+            "correlated_subquery",
+            "comment",
         ] {
             assert!(names.contains(want), "missing {want} in {names:?}");
         }
@@ -482,14 +624,22 @@ mod tests {
 
     #[test]
     fn uncorrelated_subquery_is_not_marked_correlated() {
-        let names = f("SELECT * FROM emp WHERE dept_id IN (SELECT d.id FROM dept d WHERE d.name = 'x')");
-        assert!(names.contains("in_subquery") && names.contains("star") && names.contains("literal_string"));
+        let names =
+            f("SELECT * FROM emp WHERE dept_id IN (SELECT d.id FROM dept d WHERE d.name = 'x')");
+        assert!(
+            names.contains("in_subquery")
+                && names.contains("star")
+                && names.contains("literal_string")
+        );
         assert!(!names.contains("correlated_subquery"), "{names:?}");
     }
 
     #[test]
     fn unparsable_sql_gets_token_features() {
-        let feats = extract("SELEC name, COUNT(*) FROM t GROUP BY name ORDER BY 2", Some(EngineKind::DuckDb));
+        let feats = extract(
+            "SELEC name, COUNT(*) FROM t GROUP BY name ORDER BY 2",
+            Some(EngineKind::DuckDb),
+        );
         assert!(!feats.parsed);
         assert!(feats.has("group_by") && feats.has("order_by") && feats.has("aggregate:count"));
     }
@@ -500,25 +650,4 @@ mod tests {
         assert!(names.contains("case") && names.contains("cast") && names.contains("literal_date"));
         assert!(!names.contains("comment"), "{names:?}");
     }
-}
-
-/// Every feature name `extract` can produce, besides `function:<name>` and
-/// `aggregate:<name>`.
-pub const VOCABULARY: &[&str] = &[
-    "select", "insert", "update", "delete", "create_table", "where", "group_by", "having", "order_by", "limit",
-    "offset", "distinct", "join", "inner_join", "left_join", "right_join", "full_join", "cross_join",
-    "implicit_join", "join_using", "natural_join", "subquery", "scalar_subquery", "in_subquery",
-    "exists_subquery", "derived_table", "correlated_subquery", "cte", "recursive_cte", "union", "union_all",
-    "intersect", "except", "set_operation", "window", "window_partition", "window_order", "window_frame", "case",
-    "cast", "between", "in_list", "like", "is_null", "not", "and", "or", "comparison", "arithmetic", "division",
-    "string_concat", "aggregate", "count_distinct", "table_alias", "column_alias", "qualified_column", "star",
-    "literal_string", "literal_number", "literal_null", "literal_bool", "literal_date", "comment", "multi_line",
-];
-
-pub fn is_known_feature(name: &str) -> bool {
-    VOCABULARY.contains(&name)
-        || name
-            .strip_prefix("function:")
-            .or_else(|| name.strip_prefix("aggregate:"))
-            .is_some_and(|rest| !rest.is_empty())
 }

@@ -177,65 +177,6 @@ pub fn has_word(sql: &str, word: &str, opts: SplitOptions) -> bool {
     false
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn sqls(script: &str, opts: SplitOptions) -> Vec<String> {
-        split_statements(script, opts)
-            .into_iter()
-            .map(|s| s.sql)
-            .collect()
-    }
-
-    #[test]
-    fn splits_on_semicolons_outside_literals_and_comments() {
-        let script = "CREATE TABLE t(a TEXT);\n-- a; comment\nINSERT INTO t VALUES ('x;y'), (\"q;\");\n/* ; */ SELECT 1";
-        assert_eq!(
-            sqls(script, SplitOptions::default()),
-            vec![
-                "CREATE TABLE t(a TEXT)",
-                "-- a; comment\nINSERT INTO t VALUES ('x;y'), (\"q;\")",
-                "/* ; */ SELECT 1"
-            ]
-        );
-    }
-
-    #[test]
-    fn reports_start_lines_and_drops_empty_statements() {
-        let stmts = split_statements("\n\nSELECT 1;;\n -- only a comment\n;\nSELECT\n2;", SplitOptions::default());
-        assert_eq!(stmts.len(), 2);
-        assert_eq!(stmts[0].line, 3);
-        assert_eq!(stmts[1].line, 6);
-    }
-
-    #[test]
-    fn dollar_quotes_and_backslashes_follow_options() {
-        let pg = SplitOptions { dollar_quotes: true, ..Default::default() };
-        assert_eq!(sqls("SELECT $f$a;b$f$; SELECT 2", pg).len(), 2);
-        assert_eq!(sqls("SELECT $$a;b$$; SELECT 2", pg).len(), 2);
-        let my = SplitOptions { backslash_escapes: true, ..Default::default() };
-        assert_eq!(sqls(r"SELECT 'a\';b'; SELECT 2", my).len(), 2);
-        // Without backslash escapes the string ends at the quote after `\`.
-        assert_eq!(sqls(r"SELECT 'a\';b'; SELECT 2", SplitOptions::default())[0], r"SELECT 'a\'");
-    }
-
-    #[test]
-    fn leading_keyword_skips_comments_and_parens() {
-        assert_eq!(leading_keyword("  -- hi\n/* x */ ((select 1))").as_deref(), Some("SELECT"));
-        assert_eq!(leading_keyword("with x as (select 1) select * from x").as_deref(), Some("WITH"));
-        assert_eq!(leading_keyword(" -- only"), None);
-    }
-
-    #[test]
-    fn has_word_ignores_strings_and_identifiers() {
-        let o = SplitOptions::default();
-        assert!(has_word("DELETE FROM t RETURNING id", "returning", o));
-        assert!(!has_word("SELECT 'returning', \"returning\" FROM t -- returning", "returning", o));
-        assert!(!has_word("SELECT returning_x FROM t", "returning", o));
-    }
-}
-
 /// The script with comments removed (strings and quoted identifiers kept).
 pub fn strip_comments(sql: &str) -> String {
     let opts = SplitOptions {
@@ -281,4 +222,85 @@ pub fn words(sql: &str) -> Vec<&str> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sqls(script: &str, opts: SplitOptions) -> Vec<String> {
+        split_statements(script, opts)
+            .into_iter()
+            .map(|s| s.sql)
+            .collect()
+    }
+
+    #[test]
+    fn splits_on_semicolons_outside_literals_and_comments() {
+        let script = "CREATE TABLE t(a TEXT);\n-- a; comment\nINSERT INTO t VALUES ('x;y'), (\"q;\");\n/* ; */ SELECT 1";
+        assert_eq!(
+            sqls(script, SplitOptions::default()),
+            vec![
+                "CREATE TABLE t(a TEXT)",
+                "-- a; comment\nINSERT INTO t VALUES ('x;y'), (\"q;\")",
+                "/* ; */ SELECT 1"
+            ]
+        );
+    }
+
+    #[test]
+    fn reports_start_lines_and_drops_empty_statements() {
+        let stmts = split_statements(
+            "\n\nSELECT 1;;\n -- only a comment\n;\nSELECT\n2;",
+            SplitOptions::default(),
+        );
+        assert_eq!(stmts.len(), 2);
+        assert_eq!(stmts[0].line, 3);
+        assert_eq!(stmts[1].line, 6);
+    }
+
+    #[test]
+    fn dollar_quotes_and_backslashes_follow_options() {
+        let pg = SplitOptions {
+            dollar_quotes: true,
+            ..Default::default()
+        };
+        assert_eq!(sqls("SELECT $f$a;b$f$; SELECT 2", pg).len(), 2);
+        assert_eq!(sqls("SELECT $$a;b$$; SELECT 2", pg).len(), 2);
+        let my = SplitOptions {
+            backslash_escapes: true,
+            ..Default::default()
+        };
+        assert_eq!(sqls(r"SELECT 'a\';b'; SELECT 2", my).len(), 2);
+        // Without backslash escapes the string ends at the quote after `\`.
+        assert_eq!(
+            sqls(r"SELECT 'a\';b'; SELECT 2", SplitOptions::default())[0],
+            r"SELECT 'a\'"
+        );
+    }
+
+    #[test]
+    fn leading_keyword_skips_comments_and_parens() {
+        assert_eq!(
+            leading_keyword("  -- hi\n/* x */ ((select 1))").as_deref(),
+            Some("SELECT")
+        );
+        assert_eq!(
+            leading_keyword("with x as (select 1) select * from x").as_deref(),
+            Some("WITH")
+        );
+        assert_eq!(leading_keyword(" -- only"), None);
+    }
+
+    #[test]
+    fn has_word_ignores_strings_and_identifiers() {
+        let o = SplitOptions::default();
+        assert!(has_word("DELETE FROM t RETURNING id", "returning", o));
+        assert!(!has_word(
+            "SELECT 'returning', \"returning\" FROM t -- returning",
+            "returning",
+            o
+        ));
+        assert!(!has_word("SELECT returning_x FROM t", "returning", o));
+    }
 }

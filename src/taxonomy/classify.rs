@@ -25,11 +25,17 @@ impl<'t> Classifier<'t> {
 
     /// The best matching leaf: the highest pattern specificity wins, ties go
     /// to the category listed first.
-    pub fn classify(&self, engine: EngineKind, code: Option<&str>, message: &str) -> Option<Classification> {
+    pub fn classify(
+        &self,
+        engine: EngineKind,
+        code: Option<&str>,
+        message: &str,
+    ) -> Option<Classification> {
         let mut best: Option<(&Category, u8)> = None;
         for category in &self.taxonomy.categories {
             for p in &category.patterns {
-                if p.matches(engine, code, message) && best.is_none_or(|(_, s)| p.specificity() > s) {
+                if p.matches(engine, code, message) && best.is_none_or(|(_, s)| p.specificity() > s)
+                {
                     best = Some((category, p.specificity()));
                 }
             }

@@ -12,6 +12,7 @@ pub const BUILTIN: &str = include_str!("taxonomy.toml");
 
 impl Taxonomy {
     pub fn builtin() -> Taxonomy {
-        Taxonomy::parse(BUILTIN, "src/taxonomy/taxonomy.toml").expect("the built-in taxonomy is valid")
+        Taxonomy::parse(BUILTIN, "src/taxonomy/taxonomy.toml")
+            .expect("the built-in taxonomy is valid")
     }
 }

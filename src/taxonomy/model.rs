@@ -11,7 +11,11 @@ pub enum TaxonomyError {
     #[error("{file}: {message}")]
     Parse { file: String, message: String },
     #[error("{file}: category '{id}': {message}")]
-    Invalid { file: String, id: String, message: String },
+    Invalid {
+        file: String,
+        id: String,
+        message: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -79,7 +83,8 @@ impl Category {
 
     /// Whether a query with these features can carry this bug.
     pub fn fits(&self, has: impl Fn(&str) -> bool) -> bool {
-        self.requires.iter().all(|f| has(f)) && (self.requires_any.is_empty() || self.requires_any.iter().any(|f| has(f)))
+        self.requires.iter().all(|f| has(f))
+            && (self.requires_any.is_empty() || self.requires_any.iter().any(|f| has(f)))
     }
 }
 
@@ -152,14 +157,18 @@ impl Taxonomy {
             };
             let parts: Vec<&str> = c.id.split('.').collect();
             if parts.len() != 3 || parts.iter().any(|p| p.is_empty()) {
-                return Err(invalid("an id has exactly three dot-separated levels".into()));
+                return Err(invalid(
+                    "an id has exactly three dot-separated levels".into(),
+                ));
             }
             if !seen.insert(c.id.clone()) {
                 return Err(invalid("duplicate id".into()));
             }
             for prefix in [parts[0].to_string(), format!("{}.{}", parts[0], parts[1])] {
                 if !raw.levels.contains_key(&prefix) {
-                    return Err(invalid(format!("level '{prefix}' has no description in [levels]")));
+                    return Err(invalid(format!(
+                        "level '{prefix}' has no description in [levels]"
+                    )));
                 }
             }
             for f in c.requires.iter().chain(&c.requires_any) {
@@ -169,13 +178,18 @@ impl Taxonomy {
             }
             let mut engines = BTreeSet::new();
             for e in &c.engines {
-                engines.insert(engine_kind(e).ok_or_else(|| invalid(format!("unknown engine '{e}'")))?);
+                engines.insert(
+                    engine_kind(e).ok_or_else(|| invalid(format!("unknown engine '{e}'")))?,
+                );
             }
             let mut patterns = Vec::new();
             for p in c.pattern {
-                let engine = engine_kind(&p.engine).ok_or_else(|| invalid(format!("unknown engine '{}'", p.engine)))?;
+                let engine = engine_kind(&p.engine)
+                    .ok_or_else(|| invalid(format!("unknown engine '{}'", p.engine)))?;
                 if p.code.is_none() && p.message.is_none() {
-                    return Err(invalid("a pattern needs a code, a message regex or both".into()));
+                    return Err(invalid(
+                        "a pattern needs a code, a message regex or both".into(),
+                    ));
                 }
                 let message = match &p.message {
                     Some(m) => Some(
@@ -194,7 +208,9 @@ impl Taxonomy {
                 });
             }
             if c.kind == CategoryKind::Logic && !patterns.is_empty() {
-                return Err(invalid("a logic bug raises no error, so it has no patterns".into()));
+                return Err(invalid(
+                    "a logic bug raises no error, so it has no patterns".into(),
+                ));
             }
             categories.push(Category {
                 id: c.id,
@@ -225,7 +241,11 @@ impl Taxonomy {
         let glob = glob_regex(pattern);
         self.categories
             .iter()
-            .filter(|c| c.id == pattern || c.id.starts_with(&format!("{pattern}.")) || glob.as_ref().is_some_and(|g| g.is_match(&c.id)))
+            .filter(|c| {
+                c.id == pattern
+                    || c.id.starts_with(&format!("{pattern}."))
+                    || glob.as_ref().is_some_and(|g| g.is_match(&c.id))
+            })
             .collect()
     }
 }

@@ -13,13 +13,26 @@ fn spec(flags: &str) -> EngineSpec {
 async fn rows_counts_errors_and_typed_values() {
     let mut e = common::open(&spec(""), 5000).await;
     assert!(e.version().contains("python driver"), "{}", e.version());
-    common::setup(e.as_mut(), "CREATE TABLE t (a INTEGER, b TEXT, c BLOB, d REAL)").await;
-    assert_eq!(e.execute("INSERT INTO t VALUES (1, 'x', x'ff00', 1.5), (2, NULL, NULL, NULL)").await, Outcome::Done { affected: 2 });
+    common::setup(
+        e.as_mut(),
+        "CREATE TABLE t (a INTEGER, b TEXT, c BLOB, d REAL)",
+    )
+    .await;
+    assert_eq!(
+        e.execute("INSERT INTO t VALUES (1, 'x', x'ff00', 1.5), (2, NULL, NULL, NULL)")
+            .await,
+        Outcome::Done { affected: 2 }
+    );
     let out = e.execute("SELECT a, b, c, d FROM t ORDER BY a").await;
     assert_eq!(
         common::rows(&out),
         &[
-            vec![Value::Int(1), Value::Text("x".into()), Value::Blob(vec![0xff, 0]), Value::Float(1.5)],
+            vec![
+                Value::Int(1),
+                Value::Text("x".into()),
+                Value::Blob(vec![0xff, 0]),
+                Value::Float(1.5)
+            ],
             vec![Value::Int(2), Value::Null, Value::Null, Value::Null]
         ]
     );
@@ -31,7 +44,10 @@ async fn rows_counts_errors_and_typed_values() {
         other => panic!("{other:?}"),
     }
     e.reset().await.unwrap();
-    assert!(matches!(e.execute("SELECT * FROM t").await, Outcome::Error(_)), "reset kept the table");
+    assert!(
+        matches!(e.execute("SELECT * FROM t").await, Outcome::Error(_)),
+        "reset kept the table"
+    );
     e.close().await;
 }
 
@@ -44,7 +60,10 @@ async fn a_driver_that_dies_is_reported_and_restarted() {
         }
         other => panic!("{other:?}"),
     }
-    assert_eq!(common::rows(&e.execute("SELECT 7").await), &[vec![Value::Int(7)]]);
+    assert_eq!(
+        common::rows(&e.execute("SELECT 7").await),
+        &[vec![Value::Int(7)]]
+    );
     e.close().await;
 }
 
@@ -55,15 +74,24 @@ async fn a_driver_that_prints_garbage_is_reported() {
         Outcome::Crashed { message } => assert!(message.contains("garbage"), "{message}"),
         other => panic!("{other:?}"),
     }
-    assert_eq!(common::rows(&e.execute("SELECT 8").await), &[vec![Value::Int(8)]]);
+    assert_eq!(
+        common::rows(&e.execute("SELECT 8").await),
+        &[vec![Value::Int(8)]]
+    );
     e.close().await;
 }
 
 #[tokio::test]
 async fn a_hanging_driver_times_out_and_comes_back() {
     let mut e = common::open(&spec("--hang-on SLOW"), 300).await;
-    assert_eq!(e.execute("SELECT 'SLOW'").await, Outcome::Timeout { after_ms: 300 });
-    assert_eq!(common::rows(&e.execute("SELECT 9").await), &[vec![Value::Int(9)]]);
+    assert_eq!(
+        e.execute("SELECT 'SLOW'").await,
+        Outcome::Timeout { after_ms: 300 }
+    );
+    assert_eq!(
+        common::rows(&e.execute("SELECT 9").await),
+        &[vec![Value::Int(9)]]
+    );
     e.close().await;
 }
 
@@ -71,10 +99,16 @@ async fn a_hanging_driver_times_out_and_comes_back() {
 async fn a_driver_that_cannot_start_is_a_setup_error() {
     let bad = EngineSpec::Cmd("/nonexistent/driver --x".into());
     match engine::connect(&bad, &common::config(1000)).await {
-        Err(SetupError::Driver { reason, .. }) => assert!(reason.contains("driver died") || reason.contains("cannot start"), "{reason}"),
+        Err(SetupError::Driver { reason, .. }) => assert!(
+            reason.contains("driver died") || reason.contains("cannot start"),
+            "{reason}"
+        ),
         Err(other) => panic!("{other}"),
         Ok(_) => panic!("a missing driver opened"),
     }
     let silent = EngineSpec::Cmd("echo not-json".into());
-    assert!(matches!(engine::connect(&silent, &common::config(1000)).await, Err(SetupError::Driver { .. })));
+    assert!(matches!(
+        engine::connect(&silent, &common::config(1000)).await,
+        Err(SetupError::Driver { .. })
+    ));
 }

@@ -7,7 +7,8 @@ use sqlforge::corpus::{self, run::run_corpus};
 use std::path::PathBuf;
 
 fn bundled() -> Vec<corpus::Corpus> {
-    corpus::load(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpora")).expect("bundled corpora load")
+    corpus::load(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpora"))
+        .expect("bundled corpora load")
 }
 
 #[test]
@@ -18,8 +19,17 @@ fn bundled_corpora_meet_the_size_requirements() {
     let mut total = 0;
     for c in &real {
         assert!(c.skipped.is_empty(), "{}: {:?}", c.name, c.skipped);
-        assert!(c.queries.len() >= 60, "{}: {} queries", c.name, c.queries.len());
-        let long = c.queries.iter().filter(|q| q.sql.lines().count() >= 20).count();
+        assert!(
+            c.queries.len() >= 60,
+            "{}: {} queries",
+            c.name,
+            c.queries.len()
+        );
+        let long = c
+            .queries
+            .iter()
+            .filter(|q| q.sql.lines().count() >= 20)
+            .count();
         assert!(long >= 5, "{}: {long} long queries", c.name);
         total += c.queries.len();
     }
@@ -38,10 +48,18 @@ async fn every_query_runs_on_every_engine_it_claims() {
                 problems.push(format!("[{spec}] {}: {e}", c.name));
             }
             for f in run.failures {
-                problems.push(format!("[{spec}] {} {}: {} {}", f.id, f.origin, f.outcome, f.message));
+                problems.push(format!(
+                    "[{spec}] {} {}: {} {}",
+                    f.id, f.origin, f.outcome, f.message
+                ));
             }
         }
         engine.close().await;
     }
-    assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
 }

@@ -17,7 +17,9 @@ fn value() -> impl Strategy<Value = Value> {
 }
 
 fn rows() -> impl Strategy<Value = Vec<Vec<Value>>> {
-    (1usize..4).prop_flat_map(|width| proptest::collection::vec(proptest::collection::vec(value(), width), 0..12))
+    (1usize..4).prop_flat_map(|width| {
+        proptest::collection::vec(proptest::collection::vec(value(), width), 0..12)
+    })
 }
 
 proptest! {

@@ -9,7 +9,10 @@ use sqlforge::engine::{EngineSpec, Outcome, Value};
 /// (MySQL's LOAD_FILE returns NULL without the FILE privilege; that is
 /// checked separately.)
 fn assert_blocked(spec: &EngineSpec, sql: &str, outcome: &Outcome) {
-    assert!(matches!(outcome, Outcome::Error(_)), "[{spec}] escape was not blocked: {sql}\n{outcome:?}");
+    assert!(
+        matches!(outcome, Outcome::Error(_)),
+        "[{spec}] escape was not blocked: {sql}\n{outcome:?}"
+    );
 }
 
 #[tokio::test]
@@ -101,8 +104,15 @@ async fn mysql_blocks_file_access() {
 async fn reset_gives_a_fresh_sandbox_on_every_engine() {
     for spec in &common::ALL {
         let mut e = common::open(spec, 2000).await;
-        common::setup(e.as_mut(), "CREATE TABLE keep (a INTEGER); INSERT INTO keep VALUES (1)").await;
-        assert_eq!(common::rows(&e.execute("SELECT a FROM keep").await).len(), 1);
+        common::setup(
+            e.as_mut(),
+            "CREATE TABLE keep (a INTEGER); INSERT INTO keep VALUES (1)",
+        )
+        .await;
+        assert_eq!(
+            common::rows(&e.execute("SELECT a FROM keep").await).len(),
+            1
+        );
         e.reset().await.unwrap();
         assert!(
             matches!(e.execute("SELECT a FROM keep").await, Outcome::Error(_)),
@@ -129,16 +139,19 @@ async fn two_sandboxes_do_not_see_each_other() {
 }
 
 async fn pg_count(sql: &str) -> i64 {
-    let (client, conn) = tokio_postgres::connect(&common::config(1000).postgres_url, tokio_postgres::NoTls)
-        .await
-        .unwrap();
+    let (client, conn) =
+        tokio_postgres::connect(&common::config(1000).postgres_url, tokio_postgres::NoTls)
+            .await
+            .unwrap();
     tokio::spawn(conn);
     client.query_one(sql, &[]).await.unwrap().get(0)
 }
 
 async fn mysql_count(sql: &str) -> i64 {
     use mysql_async::prelude::Queryable;
-    let mut conn = mysql_async::Conn::from_url(common::config(1000).mysql_url).await.unwrap();
+    let mut conn = mysql_async::Conn::from_url(common::config(1000).mysql_url)
+        .await
+        .unwrap();
     let n: Option<i64> = conn.query_first(sql).await.unwrap();
     n.unwrap_or(0)
 }
@@ -152,7 +165,9 @@ async fn server_sandboxes_are_removed_on_close_and_drop() {
     let prefix = own_prefix();
     let pg_roles = format!("SELECT count(*) FROM pg_roles WHERE rolname LIKE '{prefix}%'");
     let pg_schemas = format!("SELECT count(*) FROM pg_namespace WHERE nspname LIKE '{prefix}%'");
-    let my_dbs = format!("SELECT count(*) FROM information_schema.schemata WHERE schema_name LIKE '{prefix}%'");
+    let my_dbs = format!(
+        "SELECT count(*) FROM information_schema.schemata WHERE schema_name LIKE '{prefix}%'"
+    );
     let my_users = format!("SELECT count(*) FROM mysql.user WHERE user LIKE '{prefix}%'");
 
     // Other tests in this binary run concurrently, so measure this engine's
@@ -175,13 +190,34 @@ async fn server_sandboxes_are_removed_on_close_and_drop() {
     };
     pg.close().await; // explicit close
     drop(my); // drop path
-    assert_eq!(pg_count(&format!("SELECT count(*) FROM pg_roles WHERE rolname = '{name}'")).await, 0);
-    assert_eq!(pg_count(&format!("SELECT count(*) FROM pg_namespace WHERE nspname = '{name}'")).await, 0);
     assert_eq!(
-        mysql_count(&format!("SELECT count(*) FROM information_schema.schemata WHERE schema_name = '{my_db}'")).await,
+        pg_count(&format!(
+            "SELECT count(*) FROM pg_roles WHERE rolname = '{name}'"
+        ))
+        .await,
         0
     );
-    assert_eq!(mysql_count(&format!("SELECT count(*) FROM mysql.user WHERE user = '{my_db}'")).await, 0);
+    assert_eq!(
+        pg_count(&format!(
+            "SELECT count(*) FROM pg_namespace WHERE nspname = '{name}'"
+        ))
+        .await,
+        0
+    );
+    assert_eq!(
+        mysql_count(&format!(
+            "SELECT count(*) FROM information_schema.schemata WHERE schema_name = '{my_db}'"
+        ))
+        .await,
+        0
+    );
+    assert_eq!(
+        mysql_count(&format!(
+            "SELECT count(*) FROM mysql.user WHERE user = '{my_db}'"
+        ))
+        .await,
+        0
+    );
 }
 
 #[tokio::test]
@@ -190,6 +226,13 @@ async fn postgres_sandbox_role_is_not_superuser() {
     let outcome = e
         .execute("SELECT rolsuper, rolcreaterole, rolcreatedb FROM pg_roles WHERE rolname = current_user")
         .await;
-    assert_eq!(common::rows(&outcome), &[vec![Value::Bool(false), Value::Bool(false), Value::Bool(false)]]);
+    assert_eq!(
+        common::rows(&outcome),
+        &[vec![
+            Value::Bool(false),
+            Value::Bool(false),
+            Value::Bool(false)
+        ]]
+    );
     e.close().await;
 }

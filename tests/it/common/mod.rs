@@ -17,20 +17,33 @@ pub fn config(timeout_ms: u64) -> EngineConfig {
 pub async fn open(spec: &EngineSpec, timeout_ms: u64) -> Box<dyn Engine> {
     engine::connect(spec, &config(timeout_ms))
         .await
-        .unwrap_or_else(|e| panic!("{spec}: cannot open engine: {e} (are the services running? scripts/services.sh)"))
+        .unwrap_or_else(|e| {
+            panic!(
+                "{spec}: cannot open engine: {e} (are the services running? scripts/services.sh)"
+            )
+        })
 }
 
 /// Runs a setup script and panics with the failing statement if it fails.
 pub async fn setup(engine: &mut dyn Engine, script: &str) {
     if let Err((stmt, outcome)) = engine::run_script(engine, script).await {
-        panic!("{}: setup statement failed: {}\n{outcome:?}", engine.name(), stmt.sql);
+        panic!(
+            "{}: setup statement failed: {}\n{outcome:?}",
+            engine.name(),
+            stmt.sql
+        );
     }
 }
 
 pub fn driver_command(flags: &str) -> String {
-    format!("python3 {}/scripts/drivers/sqlite_driver.py {flags}", env!("CARGO_MANIFEST_DIR"))
+    format!(
+        "python3 {}/scripts/drivers/sqlite_driver.py {flags}",
+        env!("CARGO_MANIFEST_DIR")
+    )
 }
 
 pub fn rows(outcome: &Outcome) -> &[Vec<sqlforge::engine::Value>] {
-    outcome.rows().unwrap_or_else(|| panic!("expected rows, got {outcome:?}"))
+    outcome
+        .rows()
+        .unwrap_or_else(|| panic!("expected rows, got {outcome:?}"))
 }
