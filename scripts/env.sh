@@ -14,3 +14,8 @@ if ! command -v cargo >/dev/null 2>&1 && [ -x "$HOME/.cargo/bin/cargo" ]; then
   export PATH="$HOME/.cargo/bin:$PATH"
 fi
 command -v cargo >/dev/null 2>&1 || { echo "error: cargo not found; install a Rust toolchain (rustup) first" >&2; exit 3; }
+# The bundled DuckDB and SQLite need a C/C++ compiler.
+if ! command -v g++ >/dev/null 2>&1; then
+  echo "installing g++ (needed for the bundled engines)" >&2
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq g++ make >/dev/null
+fi

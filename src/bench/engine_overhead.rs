@@ -1,5 +1,7 @@
 //! Statements per second through the [`Engine`] trait vs the raw driver API
 //! (duckdb-rs, rusqlite) for the same statements, interleaved round by round.
+//! Both paths deliver the same information: every value as an owned value,
+//! plus each result's column names and types.
 
 use crate::engine::{
     self, duckdb::sandbox_config, Engine, EngineConfig, EngineKind, EngineSpec, Outcome,
@@ -69,9 +71,18 @@ fn raw_duckdb(w: &Workload) -> duckdb::Result<Box<dyn FnMut() -> duckdb::Result<
             if *returns_rows {
                 let mut rows = stmt.query([])?;
                 let mut out = Vec::new();
+                let mut columns: Vec<(String, String)> = Vec::new();
                 while let Some(row) = rows.next()? {
-                    let width = row.as_ref().column_count();
-                    for i in 0..width {
+                    let s = row.as_ref();
+                    if columns.is_empty() {
+                        columns = s
+                            .column_names()
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, n)| (n, format!("{:?}", s.column_type(i))))
+                            .collect();
+                    }
+                    for i in 0..columns.len() {
                         out.push(row.get_ref(i)?.to_owned());
                     }
                 }
@@ -96,6 +107,11 @@ fn raw_sqlite(w: &Workload) -> rusqlite::Result<Box<dyn FnMut() -> rusqlite::Res
             let mut stmt = conn.prepare(sql)?;
             if *returns_rows {
                 let width = stmt.column_count();
+                let columns: Vec<(String, Option<String>)> = stmt
+                    .columns()
+                    .map(|c| (c.name().to_string(), c.decl_type().map(str::to_string)))
+                    .collect();
+                debug_assert_eq!(columns.len(), width);
                 let mut rows = stmt.query([])?;
                 let mut out: Vec<rusqlite::types::Value> = Vec::new();
                 while let Some(row) = rows.next()? {

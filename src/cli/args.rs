@@ -157,7 +157,8 @@ pub struct ExecArgs {
     #[arg(long)]
     pub setup: Vec<PathBuf>,
     /// The SQL to run; '-' reads standard input. With several statements,
-    /// the outcome of the last one is printed.
+    /// the outcome of the last one is printed. May start with a `--` comment.
+    #[arg(allow_hyphen_values = true)]
     pub sql: String,
 }
 

@@ -36,9 +36,11 @@ pub struct Column {
 
 impl Column {
     pub fn new(name: impl Into<String>, type_name: impl Into<String>) -> Self {
+        let mut type_name = type_name.into();
+        type_name.make_ascii_uppercase();
         Column {
             name: name.into(),
-            type_name: type_name.into().to_ascii_uppercase(),
+            type_name,
         }
     }
 }

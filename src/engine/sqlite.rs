@@ -19,8 +19,8 @@ pub struct SqliteEngine {
     epoch: Instant,
 }
 
-/// VM instructions between deadline checks.
-const PROGRESS_OPS: i32 = 1000;
+/// VM instructions between deadline checks (about 50-100 µs of work).
+const PROGRESS_OPS: i32 = 10_000;
 
 impl SqliteEngine {
     pub fn open(config: &EngineConfig) -> Result<Self, SetupError> {
@@ -58,9 +58,9 @@ impl SqliteEngine {
                 affected: affected as u64,
             });
         }
-        let declared: Vec<(String, Option<String>)> = stmt
+        let mut columns: Vec<Column> = stmt
             .columns()
-            .map(|c| (c.name().to_string(), c.decl_type().map(str::to_string)))
+            .map(|c| Column::new(c.name(), c.decl_type().unwrap_or_default()))
             .collect();
         let mut inferred: Vec<Option<&'static str>> = vec![None; width];
         let mut out = Vec::new();
@@ -76,16 +76,12 @@ impl SqliteEngine {
             }
             out.push(values);
         }
-        let columns = declared
-            .into_iter()
-            .zip(inferred)
-            .map(|((name, decl), inferred)| {
-                Column::new(
-                    name,
-                    decl.or(inferred.map(str::to_string)).unwrap_or_default(),
-                )
-            })
-            .collect();
+        // Expressions have no declared type: report the storage class seen.
+        for (column, seen) in columns.iter_mut().zip(inferred) {
+            if column.type_name.is_empty() {
+                column.type_name = seen.unwrap_or_default().to_string();
+            }
+        }
         Ok(Outcome::Rows { columns, rows: out })
     }
 }

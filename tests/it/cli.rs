@@ -97,6 +97,13 @@ fn exec_reports_done_and_json_error() {
     let o = sqlforge(&[
         "exec",
         "--engine",
+        "sqlite",
+        "-- a leading comment\nSELECT 1",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let o = sqlforge(&[
+        "exec",
+        "--engine",
         "postgres",
         "--json",
         "SELECT * FROM missing",
