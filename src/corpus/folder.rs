@@ -146,13 +146,8 @@ pub fn parse_queries_sql(text: &str, file: &str, corpus_name: &str, corpus: &mut
 }
 
 fn load_sql_files(dir: &Path, corpus: &mut Corpus) -> Result<(), CorpusError> {
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .map_err(|e| CorpusError::Unreadable {
-            path: dir.display().to_string(),
-            reason: e.to_string(),
-        })?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
+    let files: Vec<_> = super::model::list_dir(dir)?
+        .into_iter()
         .filter(|p| p.extension().is_some_and(|e| e == "sql"))
         .filter(|p| {
             !matches!(
@@ -161,7 +156,6 @@ fn load_sql_files(dir: &Path, corpus: &mut Corpus) -> Result<(), CorpusError> {
             )
         })
         .collect();
-    files.sort();
     for path in files {
         let text = read(&path)?;
         let stem = path

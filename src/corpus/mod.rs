@@ -40,18 +40,12 @@ pub fn load(path: &Path) -> Result<Vec<Corpus>, CorpusError> {
     if slt::folder_has_tests(path) {
         return Ok(vec![slt::load(path)?]);
     }
-    let mut children: Vec<_> = std::fs::read_dir(path)
-        .map_err(|e| CorpusError::Unreadable {
-            path: path.display().to_string(),
-            reason: e.to_string(),
-        })?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
+    let children: Vec<_> = model::list_dir(path)?
+        .into_iter()
         .filter(|p| {
             p.is_dir() && (p.join("schema.sql").is_file() || p.join("tables.json").is_file())
         })
         .collect();
-    children.sort();
     if children.is_empty() {
         return Err(CorpusError::MissingSchema(path.display().to_string()));
     }

@@ -101,6 +101,20 @@ pub(crate) fn read(path: &std::path::Path) -> Result<String, CorpusError> {
     })
 }
 
+/// The entries of a folder, sorted by path.
+pub(crate) fn list_dir(dir: &std::path::Path) -> Result<Vec<PathBuf>, CorpusError> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| CorpusError::Unreadable {
+            path: dir.display().to_string(),
+            reason: e.to_string(),
+        })?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    entries.sort();
+    Ok(entries)
+}
+
 pub(crate) fn parse_engine_list(list: &str) -> Result<BTreeSet<EngineKind>, String> {
     let mut out = BTreeSet::new();
     for name in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {

@@ -13,16 +13,11 @@ pub fn folder_has_tests(dir: &Path) -> bool {
 }
 
 fn test_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|rd| {
-            rd.filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|e| e == "slt" || e == "test"))
-                .collect()
-        })
-        .unwrap_or_default();
-    files.sort();
-    files
+    super::model::list_dir(dir)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "slt" || e == "test"))
+        .collect()
 }
 
 pub fn load(path: &Path) -> Result<Corpus, CorpusError> {

@@ -91,15 +91,7 @@ pub fn load(dir: &Path) -> Result<Vec<Corpus>, CorpusError> {
         })?;
     let mut gold: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
     let mut stray = Vec::new();
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .map_err(|e| CorpusError::Unreadable {
-            path: dir.display().to_string(),
-            reason: e.to_string(),
-        })?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .collect();
-    entries.sort();
+    let entries = super::model::list_dir(dir)?;
     for path in entries {
         let name = path
             .file_name()
