@@ -5,6 +5,7 @@
 pub mod bench;
 pub mod cli;
 pub mod corpus;
+pub mod dataset;
 pub mod engine;
 pub mod sql;
 pub mod taxonomy;

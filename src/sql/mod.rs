@@ -1,5 +1,6 @@
 //! SQL text utilities: statement splitting and feature extraction.
 
+pub mod diff;
 pub mod features;
 pub mod split;
 
