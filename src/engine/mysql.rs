@@ -37,23 +37,46 @@ fn parse_url(url: &str) -> Result<Opts, SetupError> {
     })
 }
 
-async fn connect(opts: Opts) -> Result<Conn, String> {
+/// Why a connection failed: the server answered with a refusal, or it could
+/// not be reached at all.
+enum ConnectError {
+    Refused(String),
+    Unreachable(String),
+}
+
+impl ConnectError {
+    fn into_message(self) -> String {
+        match self {
+            ConnectError::Refused(m) | ConnectError::Unreachable(m) => m,
+        }
+    }
+}
+
+async fn connect(opts: Opts) -> Result<Conn, ConnectError> {
     match tokio::time::timeout(CONNECT_TIMEOUT, Conn::new(opts)).await {
         Ok(Ok(conn)) => Ok(conn),
-        Ok(Err(e)) => Err(first_line(&e)),
-        Err(_) => Err(format!("no answer within {}s", CONNECT_TIMEOUT.as_secs())),
+        Ok(Err(e @ mysql_async::Error::Server(_))) => Err(ConnectError::Refused(first_line(&e))),
+        Ok(Err(e)) => Err(ConnectError::Unreachable(first_line(&e))),
+        Err(_) => Err(ConnectError::Unreachable(format!(
+            "no answer within {}s",
+            CONNECT_TIMEOUT.as_secs()
+        ))),
     }
 }
 
 async fn connect_admin(url: &str) -> Result<Conn, SetupError> {
     let opts = parse_url(url)?;
-    connect(opts)
-        .await
-        .map_err(|reason| SetupError::Unreachable {
+    connect(opts).await.map_err(|e| match e {
+        ConnectError::Refused(reason) => SetupError::Open {
+            engine: "mysql".into(),
+            reason: format!("login refused at {}: {reason}", redact_url(url)),
+        },
+        ConnectError::Unreachable(reason) => SetupError::Unreachable {
             engine: "mysql",
             url: redact_url(url),
             reason,
-        })
+        },
+    })
 }
 
 fn first_line(e: &mysql_async::Error) -> String {
@@ -99,9 +122,10 @@ impl MySqlEngine {
                 "GRANT ALL PRIVILEGES ON `{name}`.* TO '{name}'@'{host}'"
             ));
         }
-        for stmt in &ddl {
+        for (done, stmt) in ddl.iter().enumerate() {
             if let Err(e) = admin.query_drop(stmt).await {
-                if let Some(task) = cleanup::take(cleanup_id) {
+                // Undo only what was made; nothing was if CREATE DATABASE failed.
+                if let Some(task) = cleanup::take(cleanup_id).filter(|_| done > 0) {
                     cleanup::run(task).await;
                 }
                 return Err(SetupError::SandboxRefused {
@@ -143,7 +167,9 @@ impl MySqlEngine {
         if let Some(old) = self.conn.take() {
             let _ = old.disconnect().await;
         }
-        let mut conn = connect(self.sandbox.clone()).await?;
+        let mut conn = connect(self.sandbox.clone())
+            .await
+            .map_err(ConnectError::into_message)?;
         let limit = if self.is_mariadb {
             format!(
                 "SET SESSION max_statement_time = {}",

@@ -493,3 +493,61 @@ fn ctrl_c_removes_the_server_sandbox() {
     );
     assert_eq!(count(&schemas), 0, "the sandbox schema survived Ctrl-C");
 }
+
+#[test]
+fn an_admin_that_cannot_build_sandboxes_gets_a_clear_refusal() {
+    let psql = |sql: &str| {
+        Command::new("psql")
+            .args([
+                "-h",
+                "127.0.0.1",
+                "-U",
+                "postgres",
+                "-d",
+                "test",
+                "-qc",
+                sql,
+            ])
+            .output()
+            .unwrap()
+    };
+    let mariadb = |sql: &str| {
+        Command::new("mariadb")
+            .args(["--protocol=tcp", "-h", "127.0.0.1", "-u", "root", "-e", sql])
+            .output()
+            .unwrap()
+    };
+    psql("DROP ROLE IF EXISTS sqlforge_test_weak; CREATE ROLE sqlforge_test_weak LOGIN");
+    mariadb("DROP USER IF EXISTS 'sqlforge_test_weak'@'%'; CREATE USER 'sqlforge_test_weak'@'%'; DROP USER IF EXISTS 'sqlforge_test_weak'@'localhost'; CREATE USER 'sqlforge_test_weak'@'localhost'");
+    // A login that the server refuses is not "unreachable".
+    let denied = sqlforge(&[
+        "exec",
+        "--engine",
+        "mysql",
+        "--mysql-url",
+        "mysql://sqlforge_test_weak@127.0.0.1:3306/test",
+        "SELECT 1",
+    ]);
+    mariadb("GRANT SELECT ON test.* TO 'sqlforge_test_weak'@'%'; GRANT SELECT ON test.* TO 'sqlforge_test_weak'@'localhost'");
+    let pg = sqlforge(&[
+        "exec",
+        "--engine",
+        "postgres",
+        "--postgres-url",
+        "postgres://sqlforge_test_weak@127.0.0.1:5432/test",
+        "SELECT 1",
+    ]);
+    let my = sqlforge(&[
+        "exec",
+        "--engine",
+        "mysql",
+        "--mysql-url",
+        "mysql://sqlforge_test_weak@127.0.0.1:3306/test",
+        "SELECT 1",
+    ]);
+    psql("DROP ROLE IF EXISTS sqlforge_test_weak");
+    mariadb("DROP USER IF EXISTS 'sqlforge_test_weak'@'%'; DROP USER IF EXISTS 'sqlforge_test_weak'@'localhost'");
+    assert_one_line_error(&pg, 3, "postgres sandbox refused");
+    assert_one_line_error(&my, 3, "mysql sandbox refused");
+    assert_one_line_error(&denied, 3, "mysql failed to open: login refused");
+}
