@@ -7,5 +7,6 @@ pub mod cli;
 pub mod corpus;
 pub mod dataset;
 pub mod engine;
+pub mod llm;
 pub mod sql;
 pub mod taxonomy;

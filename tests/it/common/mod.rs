@@ -5,6 +5,8 @@
 use sqlforge::engine::{self, Engine, EngineConfig, EngineSpec, Outcome};
 use std::time::Duration;
 
+pub mod fake_openai;
+
 pub const ALL: [EngineSpec; 4] = EngineSpec::BUILTIN;
 
 pub fn config(timeout_ms: u64) -> EngineConfig {
