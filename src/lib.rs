@@ -9,4 +9,5 @@ pub mod dataset;
 pub mod engine;
 pub mod llm;
 pub mod sql;
+pub mod synth;
 pub mod taxonomy;

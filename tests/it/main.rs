@@ -12,3 +12,4 @@ mod llm;
 mod loaders;
 mod props;
 mod sandbox;
+mod synth_filter;
