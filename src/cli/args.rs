@@ -80,8 +80,53 @@ pub enum Command {
     Classify(ClassifyArgs),
     /// Corpus statistics and recall by bug category
     Corpus(CorpusArgs),
+    /// Bug-fix dataset tools: stats, split, eval-set, export
+    Dataset(DatasetArgs),
     /// Benchmarks that print a ratio against their baseline
     Bench(BenchArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DatasetArgs {
+    #[command(subcommand)]
+    pub which: DatasetCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DatasetCommand {
+    /// Per-category counts, a diff-lines histogram, engines and injectors
+    Stats {
+        /// A records JSONL file (docs/DATASET.md)
+        file: PathBuf,
+    },
+    /// Split by source query (no query in two splits), stratified by category
+    Split {
+        file: PathBuf,
+        /// Output folder for train.jsonl, valid.jsonl and test.jsonl
+        #[arg(long)]
+        out: PathBuf,
+        /// Proportions of train, valid and test
+        #[arg(long, default_value = "0.8,0.1,0.1")]
+        ratios: String,
+    },
+    /// A natural sample plus K per category (the paper's 748 + 4 x 81)
+    EvalSet {
+        file: PathBuf,
+        #[arg(long, default_value_t = 748)]
+        natural: usize,
+        #[arg(long, default_value_t = 4)]
+        per_category: usize,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// The paper's prompt/response pairs or OpenAI chat-messages JSONL
+    Export {
+        file: PathBuf,
+        #[arg(long, value_parser = ["paper", "chat"])]
+        format: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -4,6 +4,7 @@
 mod args;
 mod bench;
 mod corpus;
+mod dataset;
 mod engines;
 mod exec;
 mod exit;
@@ -84,6 +85,7 @@ async fn run(cli: Cli) -> Result<ExitCode, CliError> {
         args::Command::Taxonomy(a) => taxonomy::print_tree(&global, &a.file),
         args::Command::Classify(a) => taxonomy::classify(&global, a),
         args::Command::Corpus(a) => corpus::run(&global, a).await,
+        args::Command::Dataset(a) => dataset::run(&global, a),
         args::Command::Bench(a) => bench::run(&global, a).await,
     }
 }

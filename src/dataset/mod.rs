@@ -3,5 +3,6 @@
 
 pub mod prompt;
 pub mod record;
+pub mod tools;
 
 pub use record::{read_records, write_record, DatasetError, Record, Validation};

@@ -8,6 +8,7 @@ mod cli;
 mod cmd_engine;
 mod conformance;
 mod corpora;
+mod dataset_cli;
 mod llm;
 mod loaders;
 mod props;
