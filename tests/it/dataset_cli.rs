@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::process::Command;
 
 fn record(i: usize) -> Record {
-    let category = if i % 3 == 0 {
+    let category = if i.is_multiple_of(3) {
         "logic.filter.off_by_one_comparison"
     } else {
         "semantic.name.unknown_column"
@@ -18,7 +18,12 @@ fn record(i: usize) -> Record {
         id: format!("r{i}"),
         category: category.into(),
         category_path: vec![],
-        engine: if i % 2 == 0 { "duckdb" } else { "sqlite" }.into(),
+        engine: if i.is_multiple_of(2) {
+            "duckdb"
+        } else {
+            "sqlite"
+        }
+        .into(),
         schema: "CREATE TABLE emp (id INTEGER, name VARCHAR(20));".into(),
         diff: line_diff(&correct, &bug),
         correct_sql: correct,
