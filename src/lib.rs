@@ -7,6 +7,7 @@ pub mod cli;
 pub mod corpus;
 pub mod dataset;
 pub mod engine;
+pub mod inject;
 pub mod llm;
 pub mod sql;
 pub mod synth;

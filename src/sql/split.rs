@@ -67,7 +67,7 @@ fn has_code(text: &str) -> bool {
 }
 
 /// Skips whitespace and comments starting at `i`; returns the new position.
-fn skip_trivia(s: &str, mut i: usize) -> usize {
+pub(crate) fn skip_trivia(s: &str, mut i: usize) -> usize {
     let b = s.as_bytes();
     loop {
         if i >= b.len() {
@@ -86,7 +86,7 @@ fn skip_trivia(s: &str, mut i: usize) -> usize {
 }
 
 /// Skips one lexical token (or a run of trivia) starting at `i`.
-fn skip_token(s: &str, i: usize, opts: SplitOptions) -> usize {
+pub(crate) fn skip_token(s: &str, i: usize, opts: SplitOptions) -> usize {
     let b = s.as_bytes();
     let after_trivia = skip_trivia(s, i);
     if after_trivia != i {

@@ -9,6 +9,7 @@ mod cmd_engine;
 mod conformance;
 mod corpora;
 mod dataset_cli;
+mod injectors;
 mod llm;
 mod loaders;
 mod props;

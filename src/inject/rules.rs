@@ -1,0 +1,588 @@
+//! The rule table: one entry per injectable taxonomy leaf (more to come).
+
+use crate::sql::tokens::{splice, tokenize, Kind, Token};
+
+/// One candidate bug.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Injection {
+    pub bug_sql: String,
+    /// Which variant of the rule made it (e.g. `transposition`).
+    pub variant: &'static str,
+}
+
+pub struct Rule {
+    pub name: &'static str,
+    pub category: &'static str,
+    pub version: &'static str,
+    /// Every injection the rule can make into a correct SQL.
+    pub find: fn(&str) -> Vec<Injection>,
+}
+
+const KEYWORDS: &[&str] = &[
+    "select",
+    "from",
+    "where",
+    "and",
+    "or",
+    "not",
+    "group",
+    "by",
+    "order",
+    "having",
+    "limit",
+    "offset",
+    "join",
+    "left",
+    "right",
+    "full",
+    "inner",
+    "outer",
+    "cross",
+    "on",
+    "using",
+    "as",
+    "case",
+    "when",
+    "then",
+    "else",
+    "end",
+    "in",
+    "exists",
+    "between",
+    "like",
+    "is",
+    "null",
+    "true",
+    "false",
+    "distinct",
+    "all",
+    "union",
+    "intersect",
+    "except",
+    "with",
+    "recursive",
+    "asc",
+    "desc",
+    "nulls",
+    "first",
+    "last",
+    "over",
+    "partition",
+    "rows",
+    "range",
+    "preceding",
+    "following",
+    "current",
+    "row",
+    "unbounded",
+    "cast",
+    "interval",
+    "date",
+    "timestamp",
+    "extract",
+    "filter",
+    "within",
+    "any",
+    "some",
+    "values",
+    "insert",
+    "into",
+    "update",
+    "set",
+    "delete",
+    "create",
+    "table",
+];
+
+fn is_keyword(word: &str) -> bool {
+    KEYWORDS.iter().any(|k| k.eq_ignore_ascii_case(word))
+}
+
+/// Indices of the tokens that are not whitespace or comments.
+fn code(tokens: &[Token]) -> Vec<usize> {
+    tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.kind != Kind::Trivia)
+        .map(|(i, _)| i)
+        .collect()
+}
+
+struct View<'a> {
+    sql: &'a str,
+    tokens: Vec<Token>,
+    code: Vec<usize>,
+}
+
+impl<'a> View<'a> {
+    fn new(sql: &'a str) -> Self {
+        let tokens = tokenize(sql);
+        let code = code(&tokens);
+        View { sql, tokens, code }
+    }
+    fn tok(&self, k: usize) -> &Token {
+        &self.tokens[self.code[k]]
+    }
+    fn text(&self, k: usize) -> &'a str {
+        self.tok(k).text(self.sql)
+    }
+    fn prev(&self, k: usize) -> Option<&'a str> {
+        k.checked_sub(1).map(|p| self.text(p))
+    }
+    fn next(&self, k: usize) -> Option<&'a str> {
+        (k + 1 < self.code.len()).then(|| self.text(k + 1))
+    }
+    fn replace(&self, k: usize, with: &str, variant: &'static str) -> Injection {
+        Injection {
+            bug_sql: splice(self.sql, self.tok(k).span.clone(), with),
+            variant,
+        }
+    }
+    fn len(&self) -> usize {
+        self.code.len()
+    }
+}
+
+fn misspellings(word: &str) -> Vec<(String, &'static str)> {
+    let chars: Vec<char> = word.chars().collect();
+    let mut out = Vec::new();
+    if chars.len() >= 4 {
+        let mut t = chars.clone();
+        t.swap(chars.len() - 2, chars.len() - 3);
+        if t != chars {
+            out.push((t.iter().collect(), "transposition"));
+        }
+        let mut d = chars.clone();
+        d.remove(chars.len() / 2);
+        out.push((d.iter().collect(), "deletion"));
+    }
+    if chars.len() >= 2 {
+        let plural = match word.strip_suffix('s') {
+            Some(singular) => singular.to_string(),
+            None => format!("{word}s"),
+        };
+        out.push((plural, "plural"));
+    }
+    out
+}
+
+/// An unqualified column reference: a non-keyword word that is not a
+/// function name, qualifier, table, alias or alias definition.
+fn is_column_ref(v: &View<'_>, k: usize) -> bool {
+    let t = v.tok(k);
+    if t.kind != Kind::Word || is_keyword(v.text(k)) {
+        return false;
+    }
+    let before = v.prev(k).map(str::to_ascii_lowercase);
+    let after = v.next(k);
+    !matches!(
+        before.as_deref(),
+        Some("from" | "join" | "as" | "." | "into" | "update" | "table")
+    ) && !matches!(after, Some("(" | "."))
+        && !matches!(before.as_deref(), Some(b) if !is_keyword(b) && v.tok(k - 1).kind == Kind::Word)
+}
+
+fn misspell_column(sql: &str) -> Vec<Injection> {
+    let v = View::new(sql);
+    (0..v.len())
+        .filter(|&k| is_column_ref(&v, k))
+        .flat_map(|k| {
+            misspellings(v.text(k))
+                .into_iter()
+                .map(move |(w, variant)| (k, w, variant))
+        })
+        .map(|(k, w, variant)| v.replace(k, &w, variant))
+        .collect()
+}
+
+fn misspell_table(sql: &str) -> Vec<Injection> {
+    let v = View::new(sql);
+    (0..v.len())
+        .filter(|&k| {
+            v.tok(k).kind == Kind::Word
+                && matches!(
+                    v.prev(k).map(str::to_ascii_lowercase).as_deref(),
+                    Some("from" | "join")
+                )
+                && !is_keyword(v.text(k))
+                && v.next(k) != Some("(")
+        })
+        .flat_map(|k| {
+            misspellings(v.text(k))
+                .into_iter()
+                .map(move |(w, variant)| (k, w, variant))
+        })
+        .map(|(k, w, variant)| v.replace(k, &w, variant))
+        .collect()
+}
+
+fn keyword_typo(sql: &str) -> Vec<Injection> {
+    const TYPOS: [(&str, &str); 6] = [
+        ("select", "SELEC"),
+        ("from", "FORM"),
+        ("where", "WHER"),
+        ("group", "GRUOP"),
+        ("order", "ORDR"),
+        ("join", "JION"),
+    ];
+    let v = View::new(sql);
+    (0..v.len())
+        .filter_map(|k| {
+            let word = v.text(k);
+            TYPOS
+                .iter()
+                .find(|(kw, _)| word.eq_ignore_ascii_case(kw))
+                .map(|(_, typo)| {
+                    let typo = if word.chars().all(|c| c.is_ascii_lowercase()) {
+                        typo.to_ascii_lowercase()
+                    } else {
+                        typo.to_string()
+                    };
+                    v.replace(k, &typo, "keyword")
+                })
+        })
+        .collect()
+}
+
+fn trailing_comma(sql: &str) -> Vec<Injection> {
+    let v = View::new(sql);
+    (1..v.len())
+        .filter(|&k| v.tok(k).is_word(sql, "from") && !matches!(v.prev(k), Some("," | "(")))
+        .map(|k| {
+            let prev = v.tok(k - 1).span.end;
+            Injection {
+                bug_sql: format!("{},{}", &sql[..prev], &sql[prev..]),
+                variant: "before_from",
+            }
+        })
+        .collect()
+}
+
+fn unterminated_string(sql: &str) -> Vec<Injection> {
+    let v = View::new(sql);
+    (0..v.len())
+        .filter(|&k| {
+            v.tok(k).kind == Kind::String && v.text(k).starts_with('\'') && v.text(k).len() >= 2
+        })
+        .map(|k| {
+            let text = v.text(k);
+            v.replace(k, &text[..text.len() - 1], "drop_closing_quote")
+        })
+        .collect()
+}
+
+fn unbalanced_parentheses(sql: &str) -> Vec<Injection> {
+    let v = View::new(sql);
+    (0..v.len())
+        .filter(|&k| v.text(k) == ")")
+        // An extra `)` is what the engines report as unbalanced; a missing
+        // one reads as an incomplete statement.
+        .map(|k| v.replace(k, "))", "extra_close_paren"))
+        .collect()
+}
+
+fn off_by_one(sql: &str) -> Vec<Injection> {
+    let v = View::new(sql);
+    (0..v.len())
+        .filter_map(|k| {
+            let swapped = match v.text(k) {
+                ">=" => ">",
+                ">" => ">=",
+                "<=" => "<",
+                "<" => "<=",
+                _ => return None,
+            };
+            Some(v.replace(k, swapped, "boundary"))
+        })
+        .collect()
+}
+
+fn null_equality(sql: &str) -> Vec<Injection> {
+    let v = View::new(sql);
+    let mut out = Vec::new();
+    for k in 0..v.len() {
+        if !v.tok(k).is_word(sql, "is") {
+            continue;
+        }
+        let (negated, null_k) = match v.next(k) {
+            Some(n) if n.eq_ignore_ascii_case("not") => (true, k + 2),
+            _ => (false, k + 1),
+        };
+        if null_k < v.len() && v.tok(null_k).is_word(sql, "null") {
+            let span = v.tok(k).span.start..v.tok(null_k).span.start;
+            let op = if negated { "<> " } else { "= " };
+            out.push(Injection {
+                bug_sql: splice(sql, span, op),
+                variant: "is_null_to_equals",
+            });
+        }
+    }
+    out
+}
+
+fn wrong_join_type(sql: &str) -> Vec<Injection> {
+    let v = View::new(sql);
+    (0..v.len())
+        .filter(|&k| {
+            v.tok(k).is_word(sql, "left")
+                && v.next(k).is_some_and(|n| {
+                    n.eq_ignore_ascii_case("join") || n.eq_ignore_ascii_case("outer")
+                })
+        })
+        .map(|k| {
+            let upper = v.text(k).chars().all(|c| c.is_ascii_uppercase());
+            v.replace(k, if upper { "INNER" } else { "inner" }, "left_to_inner")
+        })
+        .collect()
+}
+
+fn missing_distinct(sql: &str) -> Vec<Injection> {
+    let v = View::new(sql);
+    (1..v.len())
+        .filter(|&k| {
+            v.tok(k).is_word(sql, "distinct")
+                && v.prev(k).is_some_and(|p| p.eq_ignore_ascii_case("select"))
+        })
+        .map(|k| {
+            // Remove the word and the space after it.
+            let end = v.tok(k + 1).span.start.min(sql.len());
+            Injection {
+                bug_sql: splice(sql, v.tok(k).span.start..end, ""),
+                variant: "drop_distinct",
+            }
+        })
+        .filter(|i| !i.bug_sql.is_empty())
+        .collect()
+}
+
+fn wrong_aggregate(sql: &str) -> Vec<Injection> {
+    const SWAPS: [(&str, &str); 4] = [
+        ("sum", "COUNT"),
+        ("avg", "SUM"),
+        ("min", "MAX"),
+        ("max", "MIN"),
+    ];
+    let v = View::new(sql);
+    (0..v.len())
+        .filter(|&k| v.next(k) == Some("("))
+        .filter_map(|k| {
+            let word = v.text(k);
+            SWAPS
+                .iter()
+                .find(|(a, _)| word.eq_ignore_ascii_case(a))
+                .map(|(_, b)| {
+                    let b = if word.chars().all(|c| c.is_ascii_lowercase()) {
+                        b.to_ascii_lowercase()
+                    } else {
+                        b.to_string()
+                    };
+                    v.replace(k, &b, "swap_aggregate")
+                })
+        })
+        .collect()
+}
+
+fn wrong_constant(sql: &str) -> Vec<Injection> {
+    let v = View::new(sql);
+    (0..v.len())
+        .filter(|&k| {
+            v.tok(k).kind == Kind::Number
+                && v.prev(k)
+                    .is_some_and(|p| matches!(p, "=" | ">" | "<" | ">=" | "<=" | "<>"))
+        })
+        .filter_map(|k| {
+            v.text(k)
+                .parse::<i64>()
+                .ok()
+                .map(|n| v.replace(k, &(n + 1).to_string(), "increment"))
+        })
+        .collect()
+}
+
+fn wrong_sort_direction(sql: &str) -> Vec<Injection> {
+    let v = View::new(sql);
+    (0..v.len())
+        .filter_map(|k| {
+            let w = v.text(k);
+            let flipped = if w.eq_ignore_ascii_case("desc") {
+                "ASC"
+            } else if w.eq_ignore_ascii_case("asc") {
+                "DESC"
+            } else {
+                return None;
+            };
+            let flipped = if w.chars().all(|c| c.is_ascii_lowercase()) {
+                flipped.to_ascii_lowercase()
+            } else {
+                flipped.to_string()
+            };
+            Some(v.replace(k, &flipped, "flip_direction"))
+        })
+        .collect()
+}
+
+fn union_instead_of_union_all(sql: &str) -> Vec<Injection> {
+    let v = View::new(sql);
+    (0..v.len())
+        .filter(|&k| {
+            v.tok(k).is_word(sql, "union")
+                && v.next(k).is_some_and(|n| n.eq_ignore_ascii_case("all"))
+        })
+        .map(|k| {
+            let all = v.tok(k + 1);
+            Injection {
+                bug_sql: splice(sql, v.tok(k).span.end..all.span.end, ""),
+                variant: "drop_all",
+            }
+        })
+        .collect()
+}
+
+pub fn rules() -> &'static [Rule] {
+    static RULES: &[Rule] = &[
+        Rule {
+            name: "misspell_column",
+            category: "semantic.name.unknown_column",
+            version: "1",
+            find: misspell_column,
+        },
+        Rule {
+            name: "misspell_table",
+            category: "semantic.name.unknown_table",
+            version: "1",
+            find: misspell_table,
+        },
+        Rule {
+            name: "keyword_typo",
+            category: "syntax.structure.keyword_typo",
+            version: "1",
+            find: keyword_typo,
+        },
+        Rule {
+            name: "trailing_comma",
+            category: "syntax.structure.trailing_comma",
+            version: "1",
+            find: trailing_comma,
+        },
+        Rule {
+            name: "unterminated_string",
+            category: "syntax.lexical.unterminated_string",
+            version: "1",
+            find: unterminated_string,
+        },
+        Rule {
+            name: "extra_close_paren",
+            category: "syntax.structure.unbalanced_parentheses",
+            version: "1",
+            find: unbalanced_parentheses,
+        },
+        Rule {
+            name: "off_by_one",
+            category: "logic.filter.off_by_one_comparison",
+            version: "1",
+            find: off_by_one,
+        },
+        Rule {
+            name: "null_equality",
+            category: "logic.filter.null_equality",
+            version: "1",
+            find: null_equality,
+        },
+        Rule {
+            name: "left_to_inner",
+            category: "logic.join.wrong_join_type",
+            version: "1",
+            find: wrong_join_type,
+        },
+        Rule {
+            name: "drop_distinct",
+            category: "logic.projection.missing_distinct",
+            version: "1",
+            find: missing_distinct,
+        },
+        Rule {
+            name: "swap_aggregate",
+            category: "logic.aggregate.wrong_aggregate_function",
+            version: "1",
+            find: wrong_aggregate,
+        },
+        Rule {
+            name: "wrong_constant",
+            category: "logic.filter.wrong_constant",
+            version: "1",
+            find: wrong_constant,
+        },
+        Rule {
+            name: "flip_sort_direction",
+            category: "logic.ordering.wrong_sort_direction",
+            version: "1",
+            find: wrong_sort_direction,
+        },
+        Rule {
+            name: "union_all_to_union",
+            category: "logic.subquery.union_instead_of_union_all",
+            version: "1",
+            find: union_instead_of_union_all,
+        },
+    ];
+    RULES
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SQL: &str = "-- revenue by customer\nSELECT DISTINCT c.name,\n       SUM(o.amount) AS total\nFROM customers c\nLEFT JOIN orders o ON o.customer_id = c.id\nWHERE o.amount >= 10 AND c.country IS NOT NULL AND note = 'x'\nGROUP BY c.name\nORDER BY total DESC";
+
+    fn one(find: fn(&str) -> Vec<Injection>) -> Vec<String> {
+        find(SQL).into_iter().map(|i| i.bug_sql).collect()
+    }
+
+    #[test]
+    fn each_rule_makes_the_expected_edit() {
+        assert!(one(misspell_column)
+            .iter()
+            .any(|b| b.contains("AND ntoe = 'x'") || b.contains("AND notes = 'x'")));
+        assert!(one(misspell_table)
+            .iter()
+            .any(|b| b.contains("FROM customer c")));
+        assert!(one(keyword_typo)
+            .iter()
+            .any(|b| b.contains("\nFORM customers")));
+        assert!(one(trailing_comma)
+            .iter()
+            .any(|b| b.contains("AS total,\nFROM")));
+        assert!(one(unterminated_string)
+            .iter()
+            .any(|b| b.contains("note = 'x\nGROUP")));
+        assert!(one(off_by_one).iter().any(|b| b.contains("o.amount > 10")));
+        assert!(one(null_equality)
+            .iter()
+            .any(|b| b.contains("c.country <> NULL")));
+        assert!(one(wrong_join_type)
+            .iter()
+            .any(|b| b.contains("INNER JOIN orders")));
+        assert!(one(missing_distinct)
+            .iter()
+            .any(|b| b.contains("SELECT c.name,")));
+        assert!(one(wrong_aggregate)
+            .iter()
+            .any(|b| b.contains("COUNT(o.amount)")));
+        assert!(one(wrong_constant).iter().any(|b| b.contains(">= 11")));
+        assert!(one(wrong_sort_direction)
+            .iter()
+            .any(|b| b.ends_with("ORDER BY total ASC")));
+        assert!(union_instead_of_union_all("SELECT 1 UNION ALL SELECT 2")
+            .iter()
+            .any(|i| i.bug_sql == "SELECT 1 UNION SELECT 2"));
+    }
+
+    #[test]
+    fn column_misspellings_skip_functions_tables_aliases_and_keywords() {
+        for bug in one(misspell_column) {
+            assert!(bug.contains("FROM customers c"), "table touched: {bug}");
+            assert!(bug.contains("SUM("), "function touched: {bug}");
+            assert!(bug.contains("AS total"), "alias definition touched: {bug}");
+        }
+    }
+}
