@@ -80,10 +80,41 @@ pub enum Command {
     Classify(ClassifyArgs),
     /// Corpus statistics and recall by bug category
     Corpus(CorpusArgs),
+    /// Synthesise bug-fix records: recall, inject, execution filter (the main job)
+    Synth(SynthArgs),
     /// Bug-fix dataset tools: stats, split, eval-set, export
     Dataset(DatasetArgs),
     /// Benchmarks that print a ratio against their baseline
     Bench(BenchArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SynthArgs {
+    /// Corpus folders or files (docs/CORPUS.md)
+    #[arg(long, num_args = 1.., required = true)]
+    pub corpus: Vec<PathBuf>,
+    /// Engines that validate each pair
+    #[arg(long, default_value = "duckdb,sqlite")]
+    pub engines: String,
+    /// Where bugs come from (only the rules for now; see docs/DATASET.md)
+    #[arg(long, default_value = "rules", value_parser = ["rules"])]
+    pub injector: String,
+    /// Validated pairs to make per category
+    #[arg(long, default_value_t = 10)]
+    pub per_category: usize,
+    /// Category ids, prefixes or globs, comma-separated (default: every
+    /// category with a rule injector)
+    #[arg(long)]
+    pub categories: Option<String>,
+    /// Drop pairs whose diff changes more lines than this
+    #[arg(long, default_value_t = 5)]
+    pub max_diff_lines: usize,
+    /// Output JSONL, appended to
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Continue a run: skip what the output already holds
+    #[arg(long)]
+    pub resume: bool,
 }
 
 #[derive(Debug, Args)]

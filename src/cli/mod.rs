@@ -8,6 +8,7 @@ mod dataset;
 mod engines;
 mod exec;
 mod exit;
+mod synth;
 mod table;
 mod taxonomy;
 
@@ -85,6 +86,7 @@ async fn run(cli: Cli) -> Result<ExitCode, CliError> {
         args::Command::Taxonomy(a) => taxonomy::print_tree(&global, &a.file),
         args::Command::Classify(a) => taxonomy::classify(&global, a),
         args::Command::Corpus(a) => corpus::run(&global, a).await,
+        args::Command::Synth(a) => synth::run(&global, a).await,
         args::Command::Dataset(a) => dataset::run(&global, a),
         args::Command::Bench(a) => bench::run(&global, a).await,
     }

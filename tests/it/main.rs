@@ -14,4 +14,5 @@ mod llm;
 mod loaders;
 mod props;
 mod sandbox;
+mod synth_cli;
 mod synth_filter;
