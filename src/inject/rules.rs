@@ -438,6 +438,210 @@ fn union_instead_of_union_all(sql: &str) -> Vec<Injection> {
         .collect()
 }
 
+/// The depth of parentheses before each code token.
+fn depths(v: &View<'_>) -> Vec<i32> {
+    let mut depth = 0;
+    (0..v.len())
+        .map(|k| {
+            let here = depth;
+            match v.text(k) {
+                "(" => depth += 1,
+                ")" => depth -= 1,
+                _ => {}
+            }
+            here
+        })
+        .collect()
+}
+
+fn match_case(original: &str, replacement: &str) -> String {
+    if original.chars().all(|c| !c.is_ascii_uppercase()) {
+        replacement.to_ascii_lowercase()
+    } else {
+        replacement.to_string()
+    }
+}
+
+fn non_aggregated_column(sql: &str) -> Vec<Injection> {
+    let v = View::new(sql);
+    if !(0..v.len()).any(|k| v.tok(k).is_word(sql, "group")) {
+        return Vec::new();
+    }
+    let d = depths(&v);
+    // Insert a qualified column used elsewhere right after the top-level SELECT.
+    let Some(select) = (0..v.len()).find(|&k| d[k] == 0 && v.tok(k).is_word(sql, "select")) else {
+        return Vec::new();
+    };
+    let after = if v
+        .next(select)
+        .is_some_and(|n| n.eq_ignore_ascii_case("distinct"))
+    {
+        select + 1
+    } else {
+        select
+    };
+    let mut columns: Vec<String> = Vec::new();
+    for k in 1..v.len().saturating_sub(1) {
+        if v.text(k) == "." && v.tok(k + 1).kind == Kind::Word {
+            let c = format!("{}.{}", v.text(k - 1), v.text(k + 1));
+            if !columns.contains(&c) {
+                columns.push(c);
+            }
+        }
+    }
+    let at = v.tok(after).span.end;
+    columns
+        .into_iter()
+        .take(4)
+        .map(|c| Injection {
+            bug_sql: format!("{} {c},{}", &sql[..at], &sql[at..]),
+            variant: "extra_select_column",
+        })
+        .collect()
+}
+
+fn aggregate_in_where(sql: &str) -> Vec<Injection> {
+    let v = View::new(sql);
+    (0..v.len())
+        .filter(|&k| v.tok(k).is_word(sql, "where"))
+        .map(|k| {
+            let at = v.tok(k).span.end;
+            let count = match_case(v.text(k), "COUNT(*) > 0 AND");
+            Injection {
+                bug_sql: format!("{} {count}{}", &sql[..at], &sql[at..]),
+                variant: "count_in_where",
+            }
+        })
+        .collect()
+}
+
+fn missing_comma(sql: &str) -> Vec<Injection> {
+    let v = View::new(sql);
+    let d = depths(&v);
+    let mut out = Vec::new();
+    let mut select_depth: Option<i32> = None;
+    for k in 0..v.len() {
+        if v.tok(k).is_word(sql, "select") {
+            select_depth = Some(d[k]);
+        } else if v.tok(k).is_word(sql, "from") && select_depth == Some(d[k]) {
+            select_depth = None;
+        } else if v.text(k) == "," && select_depth == Some(d[k]) && v.next(k).is_some() {
+            out.push(v.replace(k, "", "drop_select_comma"));
+        }
+    }
+    out
+}
+
+fn misspell_function(sql: &str) -> Vec<Injection> {
+    let v = View::new(sql);
+    (0..v.len())
+        .filter(|&k| {
+            v.tok(k).kind == Kind::Word
+                && v.next(k) == Some("(")
+                && !is_keyword(v.text(k))
+                && v.text(k).len() >= 4
+        })
+        .filter(|&k| {
+            !matches!(
+                v.prev(k).map(str::to_ascii_lowercase).as_deref(),
+                Some("from" | "join" | "into" | "table" | "as")
+            )
+        })
+        .filter_map(|k| {
+            misspellings(v.text(k))
+                .into_iter()
+                .find(|(_, variant)| *variant == "transposition")
+                .map(|(w, _)| v.replace(k, &w, "transposition"))
+        })
+        .collect()
+}
+
+fn unknown_qualifier(sql: &str) -> Vec<Injection> {
+    let v = View::new(sql);
+    (0..v.len().saturating_sub(1))
+        .filter(|&k| {
+            v.tok(k).kind == Kind::Word && v.next(k) == Some(".") && !is_keyword(v.text(k))
+        })
+        .map(|k| {
+            let q = v.text(k);
+            v.replace(
+                k,
+                &format!("{q}{}", q.chars().last().unwrap_or('x')),
+                "doubled_last_letter",
+            )
+        })
+        .collect()
+}
+
+fn wrong_limit(sql: &str) -> Vec<Injection> {
+    let v = View::new(sql);
+    (1..v.len())
+        .filter(|&k| {
+            v.tok(k).kind == Kind::Number
+                && v.prev(k).is_some_and(|p| p.eq_ignore_ascii_case("limit"))
+        })
+        .filter_map(|k| {
+            v.text(k)
+                .parse::<i64>()
+                .ok()
+                .map(|n| v.replace(k, &(n + 1).to_string(), "limit_plus_one"))
+        })
+        .collect()
+}
+
+fn count_star_vs_column(sql: &str) -> Vec<Injection> {
+    let v = View::new(sql);
+    (0..v.len().saturating_sub(3))
+        .filter(|&k| v.tok(k).is_word(sql, "count") && v.next(k) == Some("("))
+        .filter_map(|k| {
+            let close = (k + 2..v.len()).find(|&j| v.text(j) == ")")?;
+            let inner: Vec<&str> = (k + 2..close).map(|j| v.text(j)).collect();
+            let simple = match inner.as_slice() {
+                [c] => v.tok(k + 2).kind == Kind::Word && !is_keyword(c),
+                [_, ".", _] => true,
+                _ => false,
+            };
+            simple.then(|| Injection {
+                bug_sql: splice(sql, v.tok(k + 2).span.start..v.tok(close - 1).span.end, "*"),
+                variant: "column_to_star",
+            })
+        })
+        .collect()
+}
+
+fn missing_distinct_in_count(sql: &str) -> Vec<Injection> {
+    let v = View::new(sql);
+    (0..v.len().saturating_sub(3))
+        .filter(|&k| {
+            v.tok(k).is_word(sql, "count")
+                && v.next(k) == Some("(")
+                && v.tok(k + 2).is_word(sql, "distinct")
+        })
+        .map(|k| Injection {
+            bug_sql: splice(sql, v.tok(k + 2).span.start..v.tok(k + 3).span.start, ""),
+            variant: "drop_distinct_in_count",
+        })
+        .collect()
+}
+
+fn negated_condition(sql: &str) -> Vec<Injection> {
+    let v = View::new(sql);
+    (0..v.len().saturating_sub(1))
+        .filter(|&k| {
+            v.tok(k).is_word(sql, "not")
+                && v.next(k).is_some_and(|n| {
+                    ["in", "exists", "like", "between"]
+                        .iter()
+                        .any(|w| n.eq_ignore_ascii_case(w))
+                })
+        })
+        .map(|k| Injection {
+            bug_sql: splice(sql, v.tok(k).span.start..v.tok(k + 1).span.start, ""),
+            variant: "drop_not",
+        })
+        .collect()
+}
+
 pub fn rules() -> &'static [Rule] {
     static RULES: &[Rule] = &[
         Rule {
@@ -524,6 +728,60 @@ pub fn rules() -> &'static [Rule] {
             version: "1",
             find: union_instead_of_union_all,
         },
+        Rule {
+            name: "extra_select_column",
+            category: "semantic.grouping.non_aggregated_column",
+            version: "1",
+            find: non_aggregated_column,
+        },
+        Rule {
+            name: "count_in_where",
+            category: "semantic.grouping.aggregate_in_where",
+            version: "1",
+            find: aggregate_in_where,
+        },
+        Rule {
+            name: "drop_select_comma",
+            category: "syntax.structure.missing_comma",
+            version: "1",
+            find: missing_comma,
+        },
+        Rule {
+            name: "misspell_function",
+            category: "semantic.name.unknown_function",
+            version: "1",
+            find: misspell_function,
+        },
+        Rule {
+            name: "misspell_qualifier",
+            category: "semantic.name.unknown_qualifier",
+            version: "1",
+            find: unknown_qualifier,
+        },
+        Rule {
+            name: "limit_plus_one",
+            category: "logic.ordering.wrong_limit",
+            version: "1",
+            find: wrong_limit,
+        },
+        Rule {
+            name: "count_column_to_star",
+            category: "logic.aggregate.count_star_vs_column",
+            version: "1",
+            find: count_star_vs_column,
+        },
+        Rule {
+            name: "drop_distinct_in_count",
+            category: "logic.aggregate.missing_distinct_in_count",
+            version: "1",
+            find: missing_distinct_in_count,
+        },
+        Rule {
+            name: "drop_not",
+            category: "logic.filter.negated_condition",
+            version: "1",
+            find: negated_condition,
+        },
     ];
     RULES
 }
@@ -575,6 +833,36 @@ mod tests {
         assert!(union_instead_of_union_all("SELECT 1 UNION ALL SELECT 2")
             .iter()
             .any(|i| i.bug_sql == "SELECT 1 UNION SELECT 2"));
+        assert!(one(non_aggregated_column)
+            .iter()
+            .any(|b| b.contains("SELECT DISTINCT c.name, c.name,")));
+        assert!(one(aggregate_in_where)
+            .iter()
+            .any(|b| b.contains("WHERE COUNT(*) > 0 AND o.amount")));
+        assert!(one(missing_comma)
+            .iter()
+            .any(|b| b.contains("c.name\n       SUM")));
+        assert!(one(unknown_qualifier).iter().any(|b| b.contains("cc.name")));
+        assert_eq!(
+            wrong_limit("SELECT a FROM t LIMIT 5")[0].bug_sql,
+            "SELECT a FROM t LIMIT 6"
+        );
+        assert_eq!(
+            count_star_vs_column("SELECT COUNT(t.a) FROM t")[0].bug_sql,
+            "SELECT COUNT(*) FROM t"
+        );
+        assert_eq!(
+            missing_distinct_in_count("SELECT COUNT(DISTINCT a) FROM t")[0].bug_sql,
+            "SELECT COUNT(a) FROM t"
+        );
+        assert_eq!(
+            negated_condition("SELECT a FROM t WHERE a NOT IN (1)")[0].bug_sql,
+            "SELECT a FROM t WHERE a IN (1)"
+        );
+        assert_eq!(
+            misspell_function("SELECT UPPER(a) FROM t")[0].bug_sql,
+            "SELECT UPEPR(a) FROM t"
+        );
     }
 
     #[test]
