@@ -520,12 +520,12 @@ fn missing_comma(sql: &str) -> Vec<Injection> {
     let d = depths(&v);
     let mut out = Vec::new();
     let mut select_depth: Option<i32> = None;
-    for k in 0..v.len() {
+    for (k, &depth) in d.iter().enumerate() {
         if v.tok(k).is_word(sql, "select") {
-            select_depth = Some(d[k]);
-        } else if v.tok(k).is_word(sql, "from") && select_depth == Some(d[k]) {
+            select_depth = Some(depth);
+        } else if v.tok(k).is_word(sql, "from") && select_depth == Some(depth) {
             select_depth = None;
-        } else if v.text(k) == "," && select_depth == Some(d[k]) && v.next(k).is_some() {
+        } else if v.text(k) == "," && select_depth == Some(depth) && v.next(k).is_some() {
             out.push(v.replace(k, "", "drop_select_comma"));
         }
     }
