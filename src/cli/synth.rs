@@ -88,7 +88,7 @@ pub async fn run(global: &Global, args: SynthArgs) -> Result<ExitCode, CliError>
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     let started = Instant::now();
-    let summary = run_plan(&plan, &global.engine, done, &mut out, |id| {
+    let (summary, timing) = run_plan(&plan, &global.engine, done, &mut out, |id| {
         bar.set_message(id.to_string());
         bar.inc(1);
     })
@@ -100,7 +100,7 @@ pub async fn run(global: &Global, args: SynthArgs) -> Result<ExitCode, CliError>
     if global.json {
         println!(
             "{}",
-            json!({"out": args.out, "records": records, "validated_pairs": validated, "seconds": secs, "categories": summary})
+            json!({"out": args.out, "records": records, "validated_pairs": validated, "seconds": secs, "timing": timing, "categories": summary})
         );
     } else {
         println!(
@@ -120,8 +120,10 @@ pub async fn run(global: &Global, args: SynthArgs) -> Result<ExitCode, CliError>
             );
         }
         println!(
-            "{validated} validated pairs, {records} new records in {:.1}s -> {}",
+            "{validated} validated pairs, {records} new records in {:.1}s ({:.1}s loading corpora, {:.1}s inside the engines) -> {}",
             secs,
+            timing.load_secs,
+            timing.engine_secs,
             args.out.display()
         );
     }

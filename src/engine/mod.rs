@@ -14,6 +14,7 @@ mod sandbox_name;
 pub mod spec;
 pub mod sqlite;
 mod temporal;
+pub mod timed;
 pub mod value;
 mod watchdog;
 

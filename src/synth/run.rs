@@ -6,6 +6,7 @@
 use super::filter::{filter_candidate, Candidate, Rejection, Verdict};
 use crate::corpus::{Corpus, FeatureIndex};
 use crate::dataset::{write_record, Record, Validation};
+use crate::engine::timed::Timed;
 use crate::engine::{self, run_script, Engine, EngineConfig, EngineSpec, SetupError};
 use crate::inject::{inject, rules_for};
 use crate::taxonomy::{Category, Taxonomy};
@@ -13,6 +14,9 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Write;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 pub struct Plan<'a> {
     pub corpora: &'a [Corpus],
@@ -78,6 +82,8 @@ fn query_seed(seed: u64, query_id: &str, rule: &str) -> u64 {
 struct Sandboxes {
     config: EngineConfig,
     open: HashMap<(usize, usize), Box<dyn Engine>>,
+    /// Time inside `execute` after loading.
+    engine_ns: Arc<AtomicU64>,
 }
 
 impl Sandboxes {
@@ -103,7 +109,8 @@ impl Sandboxes {
                     });
                 }
             }
-            self.open.insert((engine, corpus_index), e);
+            let timed: Box<dyn Engine> = Box::new(Timed::new(e, Arc::clone(&self.engine_ns)));
+            self.open.insert((engine, corpus_index), timed);
         }
         Ok(self
             .open
@@ -120,17 +127,30 @@ impl Sandboxes {
 
 /// Runs the plan, appending records to `out`. `tick` is called once per
 /// category finished.
+/// Where the time of a run went.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Timing {
+    pub total_secs: f64,
+    /// Loading corpora into the engines.
+    pub load_secs: f64,
+    /// Inside `Engine::execute` for candidates (correct and bug SQL).
+    pub engine_secs: f64,
+}
+
 pub async fn run(
     plan: &Plan<'_>,
     config: &EngineConfig,
     mut done: Done,
     out: &mut impl Write,
     mut tick: impl FnMut(&str),
-) -> Result<BTreeMap<String, CategorySummary>, SetupError> {
+) -> Result<(BTreeMap<String, CategorySummary>, Timing), SetupError> {
+    let started = Instant::now();
+    let mut load = Duration::ZERO;
     let index = FeatureIndex::build(plan.corpora);
     let mut sandboxes = Sandboxes {
         config: config.clone(),
         open: HashMap::new(),
+        engine_ns: Arc::new(AtomicU64::new(0)),
     };
     let mut summary = BTreeMap::new();
     for category in &plan.categories {
@@ -176,7 +196,12 @@ pub async fn run(
                             {
                                 continue;
                             }
+                            let loading = Instant::now();
+                            let fresh = !sandboxes.open.contains_key(&(ei, entry.corpus));
                             let engine = sandboxes.get(ei, spec, entry.corpus, corpus).await?;
+                            if fresh {
+                                load += loading.elapsed();
+                            }
                             match filter_candidate(
                                 engine.as_mut(),
                                 plan.taxonomy,
@@ -251,6 +276,12 @@ pub async fn run(
         tick(&category.id);
         summary.insert(category.id.clone(), s);
     }
+    let timing = Timing {
+        total_secs: started.elapsed().as_secs_f64(),
+        load_secs: load.as_secs_f64(),
+        engine_secs: Duration::from_nanos(sandboxes.engine_ns.load(Ordering::Relaxed))
+            .as_secs_f64(),
+    };
     sandboxes.close().await;
-    Ok(summary)
+    Ok((summary, timing))
 }
