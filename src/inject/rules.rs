@@ -225,23 +225,7 @@ fn keyword_typo(sql: &str) -> Vec<Injection> {
         ("order", "ORDR"),
         ("join", "JION"),
     ];
-    let v = View::new(sql);
-    (0..v.len())
-        .filter_map(|k| {
-            let word = v.text(k);
-            TYPOS
-                .iter()
-                .find(|(kw, _)| word.eq_ignore_ascii_case(kw))
-                .map(|(_, typo)| {
-                    let typo = if word.chars().all(|c| c.is_ascii_lowercase()) {
-                        typo.to_ascii_lowercase()
-                    } else {
-                        typo.to_string()
-                    };
-                    v.replace(k, &typo, "keyword")
-                })
-        })
-        .collect()
+    swap_words(sql, &TYPOS, false, "keyword")
 }
 
 fn trailing_comma(sql: &str) -> Vec<Injection> {
@@ -362,24 +346,7 @@ fn wrong_aggregate(sql: &str) -> Vec<Injection> {
         ("min", "MAX"),
         ("max", "MIN"),
     ];
-    let v = View::new(sql);
-    (0..v.len())
-        .filter(|&k| v.next(k) == Some("("))
-        .filter_map(|k| {
-            let word = v.text(k);
-            SWAPS
-                .iter()
-                .find(|(a, _)| word.eq_ignore_ascii_case(a))
-                .map(|(_, b)| {
-                    let b = if word.chars().all(|c| c.is_ascii_lowercase()) {
-                        b.to_ascii_lowercase()
-                    } else {
-                        b.to_string()
-                    };
-                    v.replace(k, &b, "swap_aggregate")
-                })
-        })
-        .collect()
+    swap_words(sql, &SWAPS, true, "swap_aggregate")
 }
 
 fn wrong_constant(sql: &str) -> Vec<Injection> {
@@ -400,25 +367,12 @@ fn wrong_constant(sql: &str) -> Vec<Injection> {
 }
 
 fn wrong_sort_direction(sql: &str) -> Vec<Injection> {
-    let v = View::new(sql);
-    (0..v.len())
-        .filter_map(|k| {
-            let w = v.text(k);
-            let flipped = if w.eq_ignore_ascii_case("desc") {
-                "ASC"
-            } else if w.eq_ignore_ascii_case("asc") {
-                "DESC"
-            } else {
-                return None;
-            };
-            let flipped = if w.chars().all(|c| c.is_ascii_lowercase()) {
-                flipped.to_ascii_lowercase()
-            } else {
-                flipped.to_string()
-            };
-            Some(v.replace(k, &flipped, "flip_direction"))
-        })
-        .collect()
+    swap_words(
+        sql,
+        &[("desc", "ASC"), ("asc", "DESC")],
+        false,
+        "flip_direction",
+    )
 }
 
 fn union_instead_of_union_all(sql: &str) -> Vec<Injection> {
@@ -460,6 +414,27 @@ fn match_case(original: &str, replacement: &str) -> String {
     } else {
         replacement.to_string()
     }
+}
+
+/// Replaces every word found in `table` (case-insensitively), keeping the
+/// original's case style; with `before_paren`, only function calls.
+fn swap_words(
+    sql: &str,
+    table: &[(&str, &str)],
+    before_paren: bool,
+    variant: &'static str,
+) -> Vec<Injection> {
+    let v = View::new(sql);
+    (0..v.len())
+        .filter(|&k| v.tok(k).kind == Kind::Word && (!before_paren || v.next(k) == Some("(")))
+        .filter_map(|k| {
+            let word = v.text(k);
+            let (_, to) = table
+                .iter()
+                .find(|(from, _)| word.eq_ignore_ascii_case(from))?;
+            Some(v.replace(k, &match_case(word, to), variant))
+        })
+        .collect()
 }
 
 fn non_aggregated_column(sql: &str) -> Vec<Injection> {

@@ -4,7 +4,6 @@ use serde_json::Value as Json;
 use sqlforge::dataset::{write_record, Record};
 use sqlforge::sql::diff::line_diff;
 use std::collections::{BTreeMap, BTreeSet};
-use std::process::Command;
 
 fn record(i: usize) -> Record {
     let category = if i.is_multiple_of(3) {
@@ -40,15 +39,7 @@ fn record(i: usize) -> Record {
 }
 
 fn run(args: &[&str]) -> (i32, String, String) {
-    let o = Command::new(env!("CARGO_BIN_EXE_sqlforge"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        o.status.code().unwrap(),
-        String::from_utf8_lossy(&o.stdout).into(),
-        String::from_utf8_lossy(&o.stderr).into(),
-    )
+    crate::common::run_sqlforge(args)
 }
 
 fn read_jsonl(path: &std::path::Path) -> Vec<Json> {

@@ -5,19 +5,11 @@
 use serde_json::Value as Json;
 use sqlforge::dataset::read_records;
 use std::collections::BTreeSet;
-use std::process::Command;
 
 fn synth(args: &[&str]) -> (i32, String, String) {
-    let o = Command::new(env!("CARGO_BIN_EXE_sqlforge"))
-        .arg("synth")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        o.status.code().unwrap(),
-        String::from_utf8_lossy(&o.stdout).into(),
-        String::from_utf8_lossy(&o.stderr).into(),
-    )
+    let mut all = vec!["synth"];
+    all.extend_from_slice(args);
+    crate::common::run_sqlforge(&all)
 }
 
 #[test]

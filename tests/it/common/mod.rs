@@ -49,3 +49,16 @@ pub fn rows(outcome: &Outcome) -> &[Vec<sqlforge::engine::Value>] {
         .rows()
         .unwrap_or_else(|| panic!("expected rows, got {outcome:?}"))
 }
+
+/// Runs the real binary; returns exit code, stdout and stderr.
+pub fn run_sqlforge(args: &[&str]) -> (i32, String, String) {
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_sqlforge"))
+        .args(args)
+        .output()
+        .expect("run sqlforge");
+    (
+        o.status.code().expect("exit code"),
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
