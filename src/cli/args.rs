@@ -96,9 +96,27 @@ pub struct SynthArgs {
     /// Engines that validate each pair
     #[arg(long, default_value = "duckdb,sqlite")]
     pub engines: String,
-    /// Where bugs come from (only the rules for now; see docs/DATASET.md)
-    #[arg(long, default_value = "rules", value_parser = ["rules"])]
+    /// Where bugs come from: the rule table, an LLM, or both
+    #[arg(long, default_value = "rules", value_parser = ["rules", "llm", "both"])]
     pub injector: String,
+    /// LLM requests in flight at once
+    #[arg(long, default_value_t = 4)]
+    pub concurrency: usize,
+    /// OpenAI-compatible endpoint (the key comes from OPENAI_API_KEY)
+    #[arg(
+        long,
+        env = "OPENAI_BASE_URL",
+        default_value = "https://api.openai.com/v1"
+    )]
+    pub llm_base_url: String,
+    #[arg(long, env = "SQLFORGE_LLM_MODEL", default_value = "gpt-4o-mini")]
+    pub llm_model: String,
+    /// Seconds per LLM request, retries included
+    #[arg(long, default_value_t = 60)]
+    pub llm_timeout_secs: u64,
+    /// Reply cache folder (default: <out>.llm-cache); reruns cost nothing
+    #[arg(long)]
+    pub llm_cache: Option<PathBuf>,
     /// Validated pairs to make per category
     #[arg(long, default_value_t = 10)]
     pub per_category: usize,

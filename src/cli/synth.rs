@@ -6,12 +6,64 @@ use crate::corpus;
 use crate::dataset::read_records;
 use crate::engine::EngineSpec;
 use crate::inject::rules_for;
+use crate::llm::{LlmClient, LlmConfig};
 use crate::synth::run::{run as run_plan, Done, Plan};
 use crate::taxonomy::{Category, Taxonomy};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::json;
 use std::collections::BTreeSet;
 use std::time::Instant;
+
+/// The LLM client for `--injector llm|both`, after checking that the
+/// endpoint answers at all (so a dead endpoint fails before any work).
+async fn llm_client(args: &SynthArgs) -> Result<LlmClient, CliError> {
+    let url = &args.llm_base_url;
+    let rest = url.split_once("://").map_or(url.as_str(), |(_, r)| r);
+    let host_port = rest.split('/').next().unwrap_or_default();
+    let default_port = if url.starts_with("https") { 443 } else { 80 };
+    let addr = if host_port
+        .rsplit_once(':')
+        .is_some_and(|(_, p)| p.parse::<u16>().is_ok())
+    {
+        host_port.to_string()
+    } else {
+        format!("{host_port}:{default_port}")
+    };
+    if host_port.is_empty() {
+        return Err(CliError::usage(format!(
+            "--llm-base-url '{url}' has no host"
+        )));
+    }
+    match tokio::time::timeout(
+        std::time::Duration::from_secs(5),
+        tokio::net::TcpStream::connect(&addr),
+    )
+    .await
+    {
+        Ok(Ok(_)) => {}
+        Ok(Err(e)) => {
+            return Err(CliError::environment(format!(
+                "LLM endpoint {url} is down: {e}"
+            )))
+        }
+        Err(_) => {
+            return Err(CliError::environment(format!(
+                "LLM endpoint {url} is down: no answer within 5 s"
+            )))
+        }
+    }
+    let mut config = LlmConfig::from_env();
+    config.base_url = url.clone();
+    config.model = args.llm_model.clone();
+    config.concurrency = args.concurrency.max(1);
+    config.timeout = std::time::Duration::from_secs(args.llm_timeout_secs.max(1));
+    config.cache_dir = Some(
+        args.llm_cache
+            .clone()
+            .unwrap_or_else(|| args.out.with_extension("llm-cache")),
+    );
+    Ok(LlmClient::new(config))
+}
 
 fn select<'t>(
     taxonomy: &'t Taxonomy,
@@ -49,6 +101,10 @@ pub async fn run(global: &Global, args: SynthArgs) -> Result<ExitCode, CliError>
     if engines.is_empty() {
         return Err(CliError::usage("--engines: name at least one engine"));
     }
+    let llm = match args.injector.as_str() {
+        "rules" => None,
+        _ => Some(std::sync::Arc::new(llm_client(&args).await?)),
+    };
     if args.per_category == 0 {
         return Err(CliError::usage("--per-category must be at least 1"));
     }
@@ -74,6 +130,8 @@ pub async fn run(global: &Global, args: SynthArgs) -> Result<ExitCode, CliError>
         .open(&args.out)
         .map_err(|e| CliError::usage(format!("cannot write {}: {e}", args.out.display())))?;
     let plan = Plan {
+        use_rules: args.injector != "llm",
+        llm,
         corpora: &corpora,
         taxonomy: &taxonomy,
         categories,
@@ -94,13 +152,14 @@ pub async fn run(global: &Global, args: SynthArgs) -> Result<ExitCode, CliError>
     })
     .await?;
     bar.finish_and_clear();
+    let usage = plan.llm.as_ref().map(|c| c.usage());
     let records: usize = summary.values().map(|s| s.records).sum();
     let validated: usize = summary.values().map(|s| s.validated).sum();
     let secs = started.elapsed().as_secs_f64();
     if global.json {
         println!(
             "{}",
-            json!({"out": args.out, "records": records, "validated_pairs": validated, "seconds": secs, "timing": timing, "categories": summary})
+            json!({"out": args.out, "records": records, "validated_pairs": validated, "seconds": secs, "timing": timing, "llm_usage": usage, "categories": summary})
         );
     } else {
         println!(
@@ -126,6 +185,13 @@ pub async fn run(global: &Global, args: SynthArgs) -> Result<ExitCode, CliError>
             timing.engine_secs,
             args.out.display()
         );
+        if let Some(u) = &usage {
+            let failed: usize = summary.values().map(|s| s.llm_failed).sum();
+            println!(
+                "LLM: {} requests ({} failed), {} cache hits, {} prompt + {} completion tokens, about ${:.4}",
+                u.requests, failed, u.cache_hits, u.prompt_tokens, u.completion_tokens, u.estimated_usd
+            );
+        }
     }
     Ok(ExitCode::Ok)
 }

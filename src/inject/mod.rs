@@ -3,6 +3,7 @@
 //! comments, indentation and untouched lines. Each rule lists every place it
 //! could act; a seeded choice picks among them, so runs are deterministic.
 
+pub mod llm;
 mod rules;
 
 pub use rules::{rules, Injection, Rule};

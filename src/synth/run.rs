@@ -8,7 +8,9 @@ use crate::corpus::{Corpus, FeatureIndex};
 use crate::dataset::{write_record, Record, Validation};
 use crate::engine::timed::Timed;
 use crate::engine::{self, run_script, Engine, EngineConfig, EngineSpec, SetupError};
+use crate::inject::llm::{inject as llm_inject, LlmOutcome};
 use crate::inject::{inject, rules_for};
+use crate::llm::LlmClient;
 use crate::taxonomy::{Category, Taxonomy};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -26,6 +28,18 @@ pub struct Plan<'a> {
     pub per_category: usize,
     pub max_diff_lines: usize,
     pub seed: u64,
+    /// Inject with the rule table.
+    pub use_rules: bool,
+    /// Inject with an LLM too (requests run concurrently, bounded by the
+    /// client's concurrency).
+    pub llm: Option<Arc<LlmClient>>,
+}
+
+/// One proposed bug and who proposed it.
+struct Proposed {
+    bug_sql: String,
+    injector: String,
+    version: String,
 }
 
 /// Per-category counts for the summary.
@@ -37,6 +51,8 @@ pub struct CategorySummary {
     /// Records written (one per engine where the pair validated).
     pub records: usize,
     pub already_done: usize,
+    /// LLM requests that failed (timeouts, 429/5xx after retries, …).
+    pub llm_failed: usize,
     pub rejected: BTreeMap<String, usize>,
 }
 
@@ -127,6 +143,45 @@ impl Sandboxes {
 
 /// Runs the plan, appending records to `out`. `tick` is called once per
 /// category finished.
+/// Asks the LLM for one bug per recalled query, all requests in flight at
+/// once (the client bounds concurrency). Failures and unusable replies are
+/// counted, never fatal.
+async fn llm_candidates(
+    client: &Arc<LlmClient>,
+    category: &Category,
+    corpora: &[Corpus],
+    index: &FeatureIndex,
+    hits: &[u32],
+    s: &mut CategorySummary,
+) -> HashMap<u32, String> {
+    let mut tasks = tokio::task::JoinSet::new();
+    for &hit in hits {
+        let entry = &index.entries[hit as usize];
+        let corpus = &corpora[entry.corpus];
+        let (client, category, schema, sql) = (
+            Arc::clone(client),
+            category.clone(),
+            corpus.schema.clone(),
+            corpus.queries[entry.query].sql.clone(),
+        );
+        tasks.spawn(async move { (hit, llm_inject(&client, &category, &schema, &sql).await) });
+    }
+    let mut out = HashMap::new();
+    while let Some(Ok((hit, outcome))) = tasks.join_next().await {
+        match outcome {
+            LlmOutcome::Bug(bug) => {
+                out.insert(hit, bug);
+            }
+            LlmOutcome::Rejected(reason) => *s.rejected.entry(reason).or_default() += 1,
+            LlmOutcome::Failed(e) => {
+                tracing::warn!("LLM request failed: {e}");
+                s.llm_failed += 1;
+            }
+        }
+    }
+    out
+}
+
 /// Where the time of a run went.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Timing {
@@ -161,22 +216,46 @@ pub async fn run(
             .remove(&category.id)
             .unwrap_or_default();
         s.already_done = pairs.len();
-        if !rules.is_empty() && pairs.len() < plan.per_category {
+        let can_inject = (plan.use_rules && !rules.is_empty()) || plan.llm.is_some();
+        if can_inject && pairs.len() < plan.per_category {
             let hits = index.recall(category, plan.per_category.saturating_mul(6).max(20));
             s.recalled = hits.len();
+            let mut llm_bugs = match &plan.llm {
+                Some(client) => {
+                    llm_candidates(client, category, plan.corpora, &index, &hits, &mut s).await
+                }
+                None => HashMap::new(),
+            };
             'queries: for hit in hits {
                 let entry = &index.entries[hit as usize];
                 let (corpus, query) = (
                     &plan.corpora[entry.corpus],
                     &plan.corpora[entry.corpus].queries[entry.query],
                 );
-                for rule in &rules {
+                let mut proposed = Vec::new();
+                for rule in rules.iter().filter(|_| plan.use_rules) {
                     for injection in inject(
                         rule,
                         &query.sql,
                         query_seed(plan.seed, &query.id, rule.name),
                         1,
                     ) {
+                        proposed.push(Proposed {
+                            bug_sql: injection.bug_sql,
+                            injector: format!("rules/{}/{}", rule.name, injection.variant),
+                            version: rule.version.into(),
+                        });
+                    }
+                }
+                if let (Some(bug), Some(client)) = (llm_bugs.remove(&hit), &plan.llm) {
+                    proposed.push(Proposed {
+                        bug_sql: bug,
+                        injector: format!("llm/{}", client.config().model),
+                        version: "1".into(),
+                    });
+                }
+                {
+                    for injection in proposed {
                         if pairs.contains(&injection.bug_sql) {
                             continue;
                         }
@@ -253,8 +332,8 @@ pub async fn run(
                                     .unwrap_or_default(),
                                 error_code: error.and_then(|e| e.code),
                                 diff,
-                                injector: format!("rules/{}/{}", rule.name, injection.variant),
-                                injector_version: rule.version.into(),
+                                injector: injection.injector.clone(),
+                                injector_version: injection.version.clone(),
                                 source_corpus: corpus.name.clone(),
                                 source_query: query.id.clone(),
                                 seed: plan.seed,

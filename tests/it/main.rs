@@ -16,3 +16,4 @@ mod props;
 mod sandbox;
 mod synth_cli;
 mod synth_filter;
+mod synth_llm;
