@@ -112,7 +112,7 @@ fn bad_input_fails_before_work() {
         "--corpus",
         hr,
         "--injector",
-        "llm",
+        "magic",
         "--out",
         "/tmp/sqlforge-never.jsonl",
     ]);
