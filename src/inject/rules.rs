@@ -617,6 +617,132 @@ fn negated_condition(sql: &str) -> Vec<Injection> {
         .collect()
 }
 
+fn ambiguous_column(sql: &str) -> Vec<Injection> {
+    let v = View::new(sql);
+    // Column names qualified by two or more different qualifiers.
+    let mut qualifiers: std::collections::HashMap<String, std::collections::HashSet<String>> =
+        Default::default();
+    for k in 1..v.len().saturating_sub(1) {
+        if v.text(k) == "." && v.tok(k + 1).kind == Kind::Word {
+            qualifiers
+                .entry(v.text(k + 1).to_ascii_lowercase())
+                .or_default()
+                .insert(v.text(k - 1).to_ascii_lowercase());
+        }
+    }
+    (1..v.len().saturating_sub(1))
+        .filter(|&k| {
+            v.text(k) == "."
+                && qualifiers
+                    .get(&v.text(k + 1).to_ascii_lowercase())
+                    .is_some_and(|q| q.len() >= 2)
+        })
+        .map(|k| Injection {
+            bug_sql: splice(sql, v.tok(k - 1).span.start..v.tok(k).span.end, ""),
+            variant: "drop_qualifier",
+        })
+        .collect()
+}
+
+fn set_operation_column_count(sql: &str) -> Vec<Injection> {
+    let v = View::new(sql);
+    let d = depths(&v);
+    // Add a column to the select list right before the FROM that precedes a
+    // set operator at the same depth.
+    let mut out = Vec::new();
+    for k in 0..v.len() {
+        let op = v.text(k);
+        if !["union", "intersect", "except"]
+            .iter()
+            .any(|w| op.eq_ignore_ascii_case(w))
+        {
+            continue;
+        }
+        let Some(from) = (0..k)
+            .rev()
+            .find(|&j| d[j] == d[k] && v.tok(j).is_word(sql, "from"))
+        else {
+            continue;
+        };
+        let end = v.tok(from - 1).span.end;
+        out.push(Injection {
+            bug_sql: format!("{}, NULL{}", &sql[..end], &sql[end..]),
+            variant: "extra_null_column",
+        });
+    }
+    out
+}
+
+fn and_or_precedence(sql: &str) -> Vec<Injection> {
+    let v = View::new(sql);
+    let d = depths(&v);
+    let mut out = Vec::new();
+    for k in 1..v.len() {
+        if v.text(k) != "(" || !v.prev(k).is_some_and(|p| p.eq_ignore_ascii_case("and")) {
+            continue;
+        }
+        let Some(close) = (k + 1..v.len()).find(|&j| v.text(j) == ")" && d[j] == d[k] + 1) else {
+            continue;
+        };
+        let has_or = (k + 1..close).any(|j| d[j] == d[k] + 1 && v.tok(j).is_word(sql, "or"));
+        if has_or {
+            let without_close = splice(sql, v.tok(close).span.clone(), "");
+            out.push(Injection {
+                bug_sql: splice(&without_close, v.tok(k).span.clone(), ""),
+                variant: "drop_or_parentheses",
+            });
+        }
+    }
+    out
+}
+
+fn between_bounds(sql: &str) -> Vec<Injection> {
+    let v = View::new(sql);
+    (0..v.len().saturating_sub(3))
+        .filter(|&k| v.tok(k).is_word(sql, "between") && v.tok(k + 2).is_word(sql, "and"))
+        .filter(|&k| v.tok(k + 1).kind != Kind::Symbol && v.tok(k + 3).kind != Kind::Symbol)
+        // Single-token bounds only (`BETWEEN n AND n + 2` is left alone).
+        .filter(|&k| v.text(k + 1) != v.text(k + 3))
+        .filter(|&k| {
+            !matches!(
+                v.next(k + 3),
+                Some("+" | "-" | "*" | "/" | "||" | "." | "(")
+            )
+        })
+        .map(|k| {
+            let (low, high) = (v.tok(k + 1).span.clone(), v.tok(k + 3).span.clone());
+            let swapped = format!(
+                "{}{}{}",
+                &sql[high.clone()],
+                &sql[low.end..high.start],
+                &sql[low.clone()]
+            );
+            Injection {
+                bug_sql: splice(sql, low.start..high.end, &swapped),
+                variant: "swap_bounds",
+            }
+        })
+        .collect()
+}
+
+fn like_wildcard(sql: &str) -> Vec<Injection> {
+    let v = View::new(sql);
+    (1..v.len())
+        .filter(|&k| {
+            v.tok(k).kind == Kind::String
+                && v.prev(k).is_some_and(|p| p.eq_ignore_ascii_case("like"))
+        })
+        .filter_map(|k| {
+            let text = v.text(k);
+            let inner = &text[1..text.len().saturating_sub(1).max(1)];
+            let changed = inner
+                .strip_prefix('%')
+                .or_else(|| inner.strip_suffix('%'))?;
+            Some(v.replace(k, &format!("'{changed}'"), "drop_wildcard"))
+        })
+        .collect()
+}
+
 pub fn rules() -> &'static [Rule] {
     static RULES: &[Rule] = &[
         Rule {
@@ -757,6 +883,36 @@ pub fn rules() -> &'static [Rule] {
             version: "1",
             find: negated_condition,
         },
+        Rule {
+            name: "drop_qualifier",
+            category: "semantic.name.ambiguous_column",
+            version: "1",
+            find: ambiguous_column,
+        },
+        Rule {
+            name: "extra_null_column",
+            category: "semantic.set_operation.column_count_mismatch",
+            version: "1",
+            find: set_operation_column_count,
+        },
+        Rule {
+            name: "drop_or_parentheses",
+            category: "logic.filter.and_or_precedence",
+            version: "1",
+            find: and_or_precedence,
+        },
+        Rule {
+            name: "swap_between_bounds",
+            category: "logic.filter.between_bounds",
+            version: "1",
+            find: between_bounds,
+        },
+        Rule {
+            name: "drop_like_wildcard",
+            category: "logic.filter.like_wildcard",
+            version: "1",
+            find: like_wildcard,
+        },
     ];
     RULES
 }
@@ -808,6 +964,26 @@ mod tests {
         assert!(union_instead_of_union_all("SELECT 1 UNION ALL SELECT 2")
             .iter()
             .any(|i| i.bug_sql == "SELECT 1 UNION SELECT 2"));
+        assert_eq!(
+            ambiguous_column("SELECT a.id FROM a JOIN b ON a.id = b.id")[0].bug_sql,
+            "SELECT id FROM a JOIN b ON a.id = b.id"
+        );
+        assert_eq!(
+            set_operation_column_count("SELECT a FROM t UNION SELECT b FROM u")[0].bug_sql,
+            "SELECT a, NULL FROM t UNION SELECT b FROM u"
+        );
+        assert_eq!(
+            and_or_precedence("SELECT 1 FROM t WHERE a = 1 AND (b = 2 OR c = 3)")[0].bug_sql,
+            "SELECT 1 FROM t WHERE a = 1 AND b = 2 OR c = 3"
+        );
+        assert_eq!(
+            between_bounds("SELECT 1 FROM t WHERE a BETWEEN 1 AND 5")[0].bug_sql,
+            "SELECT 1 FROM t WHERE a BETWEEN 5 AND 1"
+        );
+        assert_eq!(
+            like_wildcard("SELECT 1 FROM t WHERE a LIKE '%x%'")[0].bug_sql,
+            "SELECT 1 FROM t WHERE a LIKE 'x%'"
+        );
         assert!(one(non_aggregated_column)
             .iter()
             .any(|b| b.contains("SELECT DISTINCT c.name, c.name,")));
