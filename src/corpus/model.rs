@@ -52,15 +52,6 @@ pub struct Corpus {
 }
 
 impl Corpus {
-    /// The schema and data as one setup script.
-    pub fn setup_script(&self) -> String {
-        format!(
-            "{};\n{}",
-            self.schema.trim_end().trim_end_matches(';'),
-            self.data
-        )
-    }
-
     /// Number of CREATE TABLE statements in the schema.
     pub fn table_count(&self) -> usize {
         crate::sql::split_statements(&self.schema, Default::default())

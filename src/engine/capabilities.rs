@@ -10,20 +10,6 @@ pub trait Capabilities: Sync {
     fn split_options(&self) -> SplitOptions {
         SplitOptions::default()
     }
-    /// Whether the engine has a real BOOLEAN result type (MySQL returns 0/1).
-    fn has_boolean_type(&self) -> bool {
-        true
-    }
-    fn supports_full_outer_join(&self) -> bool {
-        true
-    }
-    fn supports_returning(&self) -> bool {
-        true
-    }
-    /// Quotes an identifier for this dialect.
-    fn quote_ident(&self, ident: &str) -> String {
-        format!("\"{}\"", ident.replace('"', "\"\""))
-    }
 }
 
 pub struct DuckDbCaps;
@@ -42,11 +28,7 @@ impl Capabilities for DuckDbCaps {
     }
 }
 
-impl Capabilities for SqliteCaps {
-    fn has_boolean_type(&self) -> bool {
-        false
-    }
-}
+impl Capabilities for SqliteCaps {}
 
 impl Capabilities for PostgresCaps {
     fn split_options(&self) -> SplitOptions {
@@ -63,18 +45,6 @@ impl Capabilities for MySqlCaps {
             backslash_escapes: true,
             ..Default::default()
         }
-    }
-    fn has_boolean_type(&self) -> bool {
-        false
-    }
-    fn supports_full_outer_join(&self) -> bool {
-        false
-    }
-    fn supports_returning(&self) -> bool {
-        false
-    }
-    fn quote_ident(&self, ident: &str) -> String {
-        format!("`{}`", ident.replace('`', "``"))
     }
 }
 

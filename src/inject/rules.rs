@@ -182,16 +182,19 @@ fn is_column_ref(v: &View<'_>, k: usize) -> bool {
         && !matches!(before.as_deref(), Some(b) if !is_keyword(b) && v.tok(k - 1).kind == Kind::Word)
 }
 
+/// Every misspelling of code token `k`.
+fn misspell_token(v: &View<'_>, k: usize) -> Vec<Injection> {
+    misspellings(v.text(k))
+        .into_iter()
+        .map(|(w, variant)| v.replace(k, &w, variant))
+        .collect()
+}
+
 fn misspell_column(sql: &str) -> Vec<Injection> {
     let v = View::new(sql);
     (0..v.len())
         .filter(|&k| is_column_ref(&v, k))
-        .flat_map(|k| {
-            misspellings(v.text(k))
-                .into_iter()
-                .map(move |(w, variant)| (k, w, variant))
-        })
-        .map(|(k, w, variant)| v.replace(k, &w, variant))
+        .flat_map(|k| misspell_token(&v, k))
         .collect()
 }
 
@@ -207,12 +210,7 @@ fn misspell_table(sql: &str) -> Vec<Injection> {
                 && !is_keyword(v.text(k))
                 && v.next(k) != Some("(")
         })
-        .flat_map(|k| {
-            misspellings(v.text(k))
-                .into_iter()
-                .map(move |(w, variant)| (k, w, variant))
-        })
-        .map(|(k, w, variant)| v.replace(k, &w, variant))
+        .flat_map(|k| misspell_token(&v, k))
         .collect()
 }
 
@@ -313,10 +311,7 @@ fn wrong_join_type(sql: &str) -> Vec<Injection> {
                     n.eq_ignore_ascii_case("join") || n.eq_ignore_ascii_case("outer")
                 })
         })
-        .map(|k| {
-            let upper = v.text(k).chars().all(|c| c.is_ascii_uppercase());
-            v.replace(k, if upper { "INNER" } else { "inner" }, "left_to_inner")
-        })
+        .map(|k| v.replace(k, &match_case(v.text(k), "INNER"), "left_to_inner"))
         .collect()
 }
 

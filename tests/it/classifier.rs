@@ -5,7 +5,7 @@
 use crate::common;
 
 use serde::Deserialize;
-use sqlforge::engine::{EngineKind, EngineSpec, Outcome};
+use sqlforge::engine::{EngineKind, Outcome};
 use sqlforge::taxonomy::{CategoryKind, Classifier, Taxonomy};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -129,5 +129,4 @@ async fn real_engine_errors_classify_to_their_category() {
         "{right}/{total} right; wrong:\n{}",
         wrong.join("\n")
     );
-    let _ = EngineSpec::DuckDb;
 }
