@@ -1758,3 +1758,125 @@ WHERE p.discontinued_on IS NOT NULL
   AND DATE(o.ordered_at) > p.discontinued_on
 GROUP BY p.id, p.sku, p.discontinued_on
 ORDER BY units_after DESC, p.id;
+
+-- @id: ecommerce.w001
+-- Write statements (each runs in a transaction that is rolled back).
+-- New sub-category: fresh primary key, UNIQUE slug, FK to an existing parent category.
+INSERT INTO categories (id, parent_id, name, slug, is_visible)
+VALUES (9001, 20, 'Resistance Bands', 'fitness-resistance-bands', TRUE);
+
+-- @id: ecommerce.w002
+-- New supplier: CHECK on rating, short VARCHAR values, NOT NULL country code.
+INSERT INTO suppliers (id, name, country_code, contact_email, rating)
+VALUES (9001, 'Nordic Goods AB', 'SE', 'sales@nordic.example', 4.5);
+
+-- @id: ecommerce.w003
+-- New product: UNIQUE sku, FKs to an existing category and supplier, CHECK on list price.
+INSERT INTO products (id, sku, name, category_id, supplier_id, list_price, unit_cost, weight_kg, is_active, launched_on)
+VALUES (9001, 'SKU-90001', 'Foam Yoga Block', 21, 12, 14.99, 6.20, 0.35, TRUE, '2025-03-01');
+
+-- @id: ecommerce.w004
+-- Two new customers, the second referred by an existing customer: UNIQUE email, CHECK on loyalty tier.
+INSERT INTO customers (id, first_name, last_name, email, country_code, city, signup_date, loyalty_tier, marketing_opt_in, referred_by)
+VALUES (9001, 'Greta', 'Lind', 'g.lind@mail.test', 'SE', 'Malmo', '2025-01-10', 'bronze', TRUE, NULL),
+       (9002, 'Omar', 'Haddad', 'o.haddad@inbox.test', 'FR', 'Lyon', '2025-01-12', 'silver', FALSE, 500);
+
+-- @id: ecommerce.w005
+-- New order for an existing customer: CHECK on status and shipping fee.
+INSERT INTO orders (id, customer_id, ordered_at, status, channel, ship_country, shipping_fee, discount_code)
+VALUES (9001, 47, '2025-01-15 10:30:00', 'pending', 'web', 'US', 4.99, 'WELCOME10');
+
+-- @id: ecommerce.w006
+-- Extra lines on an existing order: composite primary key, FK to products, CHECK on quantity and discount.
+INSERT INTO order_items (order_id, line_no, product_id, quantity, unit_price, discount_pct)
+VALUES (1000, 91, 5, 2, 37.99, 0),
+       (1000, 92, 120, 1, 24.50, 10.00);
+
+-- @id: ecommerce.w007
+-- New review: composite UNIQUE (product_id, customer_id), CHECK on rating and votes.
+INSERT INTO reviews (id, product_id, customer_id, rating, title, body, created_at, helpful_votes)
+VALUES (9001, 5, 412, 4, 'Solid kettlebell', 'Good grip, arrived on time.', '2025-02-01 08:00:00', 0);
+
+-- @id: ecommerce.w008
+-- Stock a product in a warehouse that did not carry it: composite primary key, CHECK on quantities.
+INSERT INTO inventory (warehouse_id, product_id, qty_on_hand, reorder_point)
+VALUES (2, 5, 120, 15);
+
+-- @id: ecommerce.w009
+-- Change a UNIQUE column (email) to a new value, plus the city.
+UPDATE customers SET email = 'jan.miller@post.test', city = 'Lyon' WHERE id = 4;
+
+-- @id: ecommerce.w010
+-- Point an order line at another existing product (FK column) with its price.
+UPDATE order_items SET product_id = 120, unit_price = 103.99 WHERE order_id = 1000 AND line_no = 1;
+
+-- @id: ecommerce.w011
+-- Reprice a product (CHECK list_price >= 0) and its cost.
+UPDATE products SET list_price = 34.99, unit_cost = 24.10 WHERE id = 5;
+
+-- @id: ecommerce.w012
+-- Ship a paid order (CHECK on status).
+UPDATE orders SET status = 'shipped', shipped_at = '2024-12-24 09:00:00' WHERE id = 980;
+
+-- @id: ecommerce.w013
+-- Adjust stock levels (CHECK qty_on_hand >= 0 AND reorder_point >= 0).
+UPDATE inventory SET qty_on_hand = 0, reorder_point = 25 WHERE warehouse_id = 3 AND product_id = 5;
+
+-- @id: ecommerce.w014
+-- Set a product's list price to its average selling price (scalar subquery with an aggregate).
+UPDATE products SET list_price = (SELECT ROUND(AVG(unit_price), 2) FROM order_items WHERE product_id = 17) WHERE id = 17;
+
+-- @id: ecommerce.w015
+-- Change a review's rating and title (CHECK rating BETWEEN 1 AND 5).
+UPDATE reviews SET rating = 2, title = 'Changed my mind' WHERE id = 10;
+
+-- @id: ecommerce.w016
+-- Delete a customer with no orders, reviews or referrals.
+DELETE FROM customers WHERE id = 4;
+
+-- @id: ecommerce.w017
+-- Delete another customer with no orders, reviews or referrals (this one was itself referred).
+DELETE FROM customers WHERE id = 998;
+
+-- @id: ecommerce.w018
+-- Delete declined card payments (child rows).
+DELETE FROM payments WHERE succeeded = FALSE AND method = 'card';
+
+-- @id: ecommerce.w019
+-- Delete low-rated reviews nobody found helpful (child rows).
+DELETE FROM reviews WHERE rating <= 2 AND helpful_votes = 0;
+
+-- @id: ecommerce.w020
+-- @engines: duckdb,sqlite,postgres
+-- Create a table that already exists: IF NOT EXISTS makes it a no-op.
+CREATE TABLE IF NOT EXISTS warehouses (id INTEGER NOT NULL PRIMARY KEY, code VARCHAR(8) NOT NULL UNIQUE, city VARCHAR(60) NOT NULL, country_code VARCHAR(2) NOT NULL, opened_on DATE NOT NULL);
+
+-- @id: ecommerce.w021
+-- @engines: duckdb,sqlite,postgres
+-- New table with a foreign key to orders.
+CREATE TABLE order_notes (id INTEGER PRIMARY KEY, order_id INTEGER, note VARCHAR(40), FOREIGN KEY (order_id) REFERENCES orders (id));
+
+-- @id: ecommerce.w022
+-- @engines: duckdb,sqlite,postgres
+-- New table with a composite primary key.
+CREATE TABLE wishlist_items (customer_id INTEGER, product_id INTEGER, list_name VARCHAR(20), PRIMARY KEY (customer_id, product_id));
+
+-- @id: ecommerce.w023
+-- @engines: duckdb,sqlite,postgres
+-- Drop a table that does not exist: IF EXISTS makes it a no-op.
+DROP TABLE IF EXISTS abandoned_carts;
+
+-- @id: ecommerce.w024
+-- @engines: duckdb,sqlite,postgres
+-- Add a NOT NULL column with a default.
+ALTER TABLE inventory ADD COLUMN qty_reserved INTEGER NOT NULL DEFAULT 0;
+
+-- @id: ecommerce.w025
+-- @engines: sqlite,postgres
+-- Drop a column that no index, constraint or foreign key uses.
+ALTER TABLE suppliers DROP COLUMN contact_email;
+
+-- @id: ecommerce.w026
+-- @engines: duckdb,sqlite,postgres
+-- Index a column that has none.
+CREATE INDEX IF NOT EXISTS ix_orders_status ON orders (status);

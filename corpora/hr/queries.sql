@@ -1901,3 +1901,173 @@ SELECT COALESCE(change_reason, '(not recorded)') AS reason,
 FROM salaries
 GROUP BY COALESCE(change_reason, '(not recorded)')
 ORDER BY records DESC, reason;
+
+-- @id: hr.q118
+-- A first look at the locations table.
+SELECT * FROM locations ORDER BY id
+LIMIT 5;
+
+-- @id: hr.q119
+-- @engines: duckdb,postgres,mysql
+-- Salaries on a log scale (natural log), for a skew check.
+SELECT id, employee_id, ROUND(LN(base_salary), 4) AS log_salary
+FROM salaries
+WHERE base_salary > 0
+ORDER BY id
+LIMIT 20;
+
+-- @id: hr.q120
+-- @engines: duckdb,postgres,mysql
+-- The mailbox part of each active employee's email address.
+SELECT id, REGEXP_REPLACE(email, '@.*$', '') AS mailbox
+FROM employees
+WHERE termination_date IS NULL
+ORDER BY id;
+
+-- @id: hr.q121
+-- @engines: duckdb,sqlite,postgres
+-- Employees whose id starts with 1 (ids matched as text).
+SELECT id, last_name
+FROM employees
+WHERE CAST(id AS VARCHAR(10)) LIKE '1%'
+ORDER BY id;
+
+-- @id: hr.w001
+-- Write statements (each runs in a transaction that is rolled back).
+-- New office location: fresh primary key, CHECK on region, short VARCHAR values.
+INSERT INTO locations (id, city, country_code, region, opened_on)
+VALUES (9001, 'Lisbon', 'PT', 'EMEA', '2025-02-03');
+
+-- @id: hr.w002
+-- New sub-department: UNIQUE name and cost centre, FK to an existing parent department and location.
+INSERT INTO departments (id, name, parent_id, location_id, cost_center, annual_budget, created_on)
+VALUES (9001, 'Security Engineering', 2, 7, 'CC-9001', 3500000.00, '2025-01-15');
+
+-- @id: hr.w003
+-- New job: UNIQUE title, CHECK on grade and salary band, NOT NULL columns.
+INSERT INTO jobs (id, title, job_family, grade, min_salary, max_salary, is_people_manager)
+VALUES (9001, 'Security Engineer', 'Engineering', 4, 120000.00, 190000.00, FALSE);
+
+-- @id: hr.w004
+-- New hire: UNIQUE email, FKs to department, job, manager and location, CHECK on gender and employment type.
+INSERT INTO employees (id, first_name, last_name, email, gender, birth_date, hire_date, department_id, job_id, manager_id, location_id, employment_type, is_remote)
+VALUES (9001, 'Ada', 'Okafor', 'ada.okafor@corp.test', 'F', '1992-05-17', '2025-03-01', 3, 4, 57, 2, 'full_time', FALSE);
+
+-- @id: hr.w005
+-- Two salary rows for an existing employee: composite UNIQUE (employee_id, effective_from), FK to fx_rates, CHECK on amount and period.
+INSERT INTO salaries (id, employee_id, effective_from, effective_to, base_salary, bonus_target_pct, currency, change_reason)
+VALUES (9001, 158, '2024-12-30', '2025-06-30', 98000.00, 5.00, 'EUR', 'hire'),
+       (9002, 158, '2025-07-01', NULL, 103000.00, 5.00, 'EUR', 'merit');
+
+-- @id: hr.w006
+-- Staff a project that has no assignments yet: composite primary key, CHECK on allocation.
+INSERT INTO project_assignments (project_id, employee_id, role_name, assigned_on, released_on, allocation_pct, hours_logged)
+VALUES (10, 57, 'lead', '2025-01-06', NULL, 50, 0),
+       (10, 412, 'analyst', '2025-01-13', NULL, 25, 12.5);
+
+-- @id: hr.w007
+-- Leave request with a CHECK-constrained type and dates.
+INSERT INTO leave_requests (id, employee_id, leave_type, start_date, end_date, days, approved, requested_at)
+VALUES (9001, 412, 'training', '2025-04-07', '2025-04-08', 2.0, NULL, '2025-03-20 09:15:00');
+
+-- @id: hr.w008
+-- Change a UNIQUE column (email) to a new value, plus a nullable column.
+UPDATE employees SET email = 'hiro.miller2@corp.test', preferred_name = 'Hiro M.' WHERE id = 158;
+
+-- @id: hr.w009
+-- Move an employee to another existing department and job (FK columns).
+UPDATE employees SET department_id = 4, job_id = 5 WHERE id = 158;
+
+-- @id: hr.w010
+-- CHECK-constrained columns: commission percentage and employment type.
+UPDATE employees SET commission_pct = 12.50, employment_type = 'part_time' WHERE id = 158;
+
+-- @id: hr.w011
+-- Activate a planned project with a new budget (CHECK on status).
+UPDATE projects SET status = 'active', budget = 500000.00 WHERE id = 10;
+
+-- @id: hr.w012
+-- Widen a job's salary band (CHECK min_salary > 0 AND max_salary >= min_salary).
+UPDATE jobs SET min_salary = 90000.00, max_salary = 160000.00 WHERE id = 3;
+
+-- @id: hr.w013
+-- Reset a department budget to the total of its projects' budgets (scalar subquery with an aggregate).
+UPDATE departments SET annual_budget = (SELECT SUM(budget) FROM projects WHERE department_id = 6) WHERE id = 6;
+
+-- @id: hr.w014
+-- Re-score a performance review (CHECK score BETWEEN 1 AND 5).
+UPDATE performance_reviews SET score = 3, comments = 'Adjusted after calibration' WHERE id = 200;
+
+-- @id: hr.w015
+-- Change an assignment's allocation and hours (CHECK allocation_pct BETWEEN 0 AND 100, hours_logged >= 0).
+UPDATE project_assignments SET allocation_pct = 80, hours_logged = 1200.5 WHERE project_id = 1 AND employee_id = 5;
+
+-- @id: hr.w016
+-- Delete a department that no employee, project or sub-department references.
+DELETE FROM departments WHERE id = 24;
+
+-- @id: hr.w017
+-- Delete a job title that no employee holds.
+DELETE FROM jobs WHERE id = 82;
+
+-- @id: hr.w018
+-- Delete a planned project that has no assignments.
+DELETE FROM projects WHERE id = 49;
+
+-- @id: hr.w019
+-- Delete rejected leave requests (child rows).
+DELETE FROM leave_requests WHERE approved = FALSE;
+
+-- @id: hr.w020
+-- Delete released assignments that never logged any hours (child rows).
+DELETE FROM project_assignments WHERE released_on IS NOT NULL AND hours_logged = 0;
+
+-- @id: hr.w021
+-- @engines: duckdb,sqlite,postgres
+-- Create a table that already exists: IF NOT EXISTS makes it a no-op.
+CREATE TABLE IF NOT EXISTS locations (id INTEGER NOT NULL PRIMARY KEY, city VARCHAR(60) NOT NULL, country_code VARCHAR(2) NOT NULL, region VARCHAR(10) NOT NULL, opened_on DATE NULL);
+
+-- @id: hr.w022
+-- @engines: duckdb,sqlite,postgres
+-- New table with a foreign key to employees.
+CREATE TABLE employee_notes (id INTEGER PRIMARY KEY, employee_id INTEGER, note VARCHAR(40), FOREIGN KEY (employee_id) REFERENCES employees (id));
+
+-- @id: hr.w023
+-- @engines: duckdb,sqlite,postgres
+-- New table with a composite primary key.
+CREATE TABLE employee_skills (employee_id INTEGER, skill_id INTEGER, skill_level VARCHAR(20), PRIMARY KEY (employee_id, skill_id));
+
+-- @id: hr.w024
+-- @engines: duckdb,sqlite,postgres
+-- Drop a table that does not exist: IF EXISTS makes it a no-op.
+DROP TABLE IF EXISTS contractor_archive;
+
+-- @id: hr.w025
+-- @engines: sqlite,postgres
+-- Add a NOT NULL column with a default.
+ALTER TABLE leave_requests ADD COLUMN carried_over_days INTEGER NOT NULL DEFAULT 0;
+
+-- @id: hr.w026
+-- @engines: sqlite,postgres
+-- Drop a column that no index, constraint or foreign key uses.
+ALTER TABLE employees DROP COLUMN preferred_name;
+
+-- @id: hr.w027
+-- @engines: duckdb,sqlite,postgres
+-- Index a column that has none.
+CREATE INDEX IF NOT EXISTS ix_leave_type ON leave_requests (leave_type);
+
+-- @id: hr.w028
+-- @engines: duckdb,sqlite,postgres
+-- Drop an index that exists.
+DROP INDEX ix_leave_employee;
+
+-- @id: hr.w029
+-- @engines: duckdb,sqlite,postgres
+-- Re-create an index that already exists: IF NOT EXISTS makes it a no-op.
+CREATE INDEX IF NOT EXISTS ix_employees_job ON employees (job_id);
+
+-- @id: hr.w030
+-- @engines: duckdb,sqlite,postgres
+-- Raise one job's band ceiling to the highest ceiling of any job.
+UPDATE jobs SET max_salary = (SELECT MAX(max_salary) FROM jobs) WHERE id = 3;

@@ -3,3 +3,4 @@
 
 pub mod engine_overhead;
 pub mod recall;
+pub mod synth;

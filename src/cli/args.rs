@@ -289,6 +289,19 @@ pub enum BenchCommand {
         #[arg(default_value = "corpora")]
         corpora: Vec<PathBuf>,
     },
+    /// Rule synthesis on DuckDB + SQLite: corpus loaded once per engine with
+    /// rolled-back candidates vs a fresh sandbox per candidate
+    Synth {
+        /// Validated pairs wanted per category
+        #[arg(long, default_value_t = 2)]
+        per_category: usize,
+        /// Category pattern (see `sqlforge taxonomy`)
+        #[arg(long, default_value = "*")]
+        categories: String,
+        /// Corpora to recall from
+        #[arg(default_value = "corpora")]
+        corpora: Vec<PathBuf>,
+    },
 }
 
 pub fn parse_engine(text: &str) -> Result<EngineSpec, CliError> {

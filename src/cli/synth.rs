@@ -65,7 +65,7 @@ async fn llm_client(args: &SynthArgs) -> Result<LlmClient, CliError> {
     Ok(LlmClient::new(config))
 }
 
-fn select<'t>(
+pub(super) fn select<'t>(
     taxonomy: &'t Taxonomy,
     patterns: Option<&str>,
 ) -> Result<Vec<&'t Category>, CliError> {
@@ -139,6 +139,7 @@ pub async fn run(global: &Global, args: SynthArgs) -> Result<ExitCode, CliError>
         per_category: args.per_category,
         max_diff_lines: args.max_diff_lines,
         seed: global.seed,
+        rebuild_per_candidate: false,
     };
     let bar = ProgressBar::new(plan.categories.len() as u64);
     bar.set_style(

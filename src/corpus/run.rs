@@ -21,6 +21,8 @@ pub struct CorpusRun {
     pub load_error: Option<String>,
     pub claimed: usize,
     pub runnable: usize,
+    /// DDL not run because this engine cannot roll it back.
+    pub not_isolatable: usize,
     pub failures: Vec<QueryFailure>,
 }
 
@@ -48,6 +50,7 @@ pub async fn run_corpus(
         load_error: None,
         claimed: claimed.len(),
         runnable: 0,
+        not_isolatable: 0,
         failures: Vec::new(),
     };
     if let Err(e) = engine.reset().await {
@@ -66,7 +69,12 @@ pub async fn run_corpus(
         }
     }
     for q in claimed {
-        let outcome = engine.execute(&q.sql).await;
+        // Write statements must not change what later statements see.
+        let Some(outcome) = crate::engine::run_isolated(engine, &q.sql).await else {
+            run.not_isolatable += 1;
+            tick();
+            continue;
+        };
         tick();
         if outcome.is_success() {
             run.runnable += 1;

@@ -10,6 +10,12 @@ pub trait Capabilities: Sync {
     fn split_options(&self) -> SplitOptions {
         SplitOptions::default()
     }
+
+    /// Whether CREATE/ALTER/DROP inside a transaction are undone by
+    /// ROLLBACK (MySQL commits them implicitly).
+    fn transactional_ddl(&self) -> bool {
+        true
+    }
 }
 
 pub struct DuckDbCaps;
@@ -46,9 +52,17 @@ impl Capabilities for MySqlCaps {
             ..Default::default()
         }
     }
+
+    fn transactional_ddl(&self) -> bool {
+        false
+    }
 }
 
-impl Capabilities for CmdCaps {}
+impl Capabilities for CmdCaps {
+    fn transactional_ddl(&self) -> bool {
+        false
+    }
+}
 
 impl EngineKind {
     pub fn capabilities(self) -> &'static dyn Capabilities {

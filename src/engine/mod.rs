@@ -7,6 +7,7 @@ pub mod cleanup;
 pub mod cmd;
 pub mod compare;
 pub mod duckdb;
+pub mod isolate;
 pub mod mysql;
 mod pg_values;
 pub mod postgres;
@@ -24,6 +25,7 @@ use std::time::Duration;
 
 pub use capabilities::Capabilities;
 pub use compare::{compare_rows, CompareOptions, Mismatch};
+pub use isolate::{run_isolated, Isolation};
 pub use spec::{EngineKind, EngineSpec};
 pub use value::Value;
 

@@ -4,7 +4,7 @@
 //! statements other than queries run inside a transaction that is rolled
 //! back, so candidates do not disturb each other.
 
-use crate::engine::{compare_rows, CompareOptions, Engine, EngineError, Outcome};
+use crate::engine::{compare_rows, run_isolated, CompareOptions, Engine, EngineError, Outcome};
 use crate::sql::diff::{line_diff, LineDiff};
 use crate::taxonomy::{CategoryKind, Classifier, Taxonomy};
 use serde::Serialize;
@@ -43,6 +43,8 @@ pub enum Rejection {
     /// A logic bug whose results equal the correct ones on this data.
     SameResults,
     Timeout,
+    /// DDL on an engine where a rollback would not undo it.
+    NotIsolatable,
     EngineCrashed {
         message: String,
     },
@@ -56,27 +58,6 @@ pub enum Verdict {
         diff: LineDiff,
     },
     Reject(Rejection),
-}
-
-fn is_query(sql: &str) -> bool {
-    matches!(
-        crate::sql::leading_keyword(sql).as_deref(),
-        Some("SELECT" | "WITH" | "VALUES")
-    )
-}
-
-/// Runs one statement; anything but a query runs in a rolled-back
-/// transaction.
-async fn run_isolated(engine: &mut dyn Engine, sql: &str) -> Outcome {
-    if is_query(sql) {
-        return engine.execute(sql).await;
-    }
-    let began = engine.execute("BEGIN").await;
-    let outcome = engine.execute(sql).await;
-    if began.is_success() {
-        let _ = engine.execute("ROLLBACK").await;
-    }
-    outcome
 }
 
 fn top_level_order_by(sql: &str) -> bool {
@@ -116,7 +97,9 @@ pub async fn filter_candidate(
             lines: diff.changed_lines(),
         });
     }
-    let correct = run_isolated(engine, &candidate.correct_sql).await;
+    let Some(correct) = run_isolated(engine, &candidate.correct_sql).await else {
+        return reject(NotIsolatable);
+    };
     match &correct {
         Outcome::Rows { .. } | Outcome::Done { .. } => {}
         Outcome::Error(e) => {
@@ -131,7 +114,9 @@ pub async fn filter_candidate(
             })
         }
     }
-    let bug = run_isolated(engine, &candidate.bug_sql).await;
+    let Some(bug) = run_isolated(engine, &candidate.bug_sql).await else {
+        return reject(NotIsolatable);
+    };
     match (category.kind, bug) {
         (_, Outcome::Timeout { .. }) => reject(Timeout),
         (_, Outcome::Crashed { message }) => reject(EngineCrashed { message }),

@@ -33,6 +33,9 @@ pub struct Plan<'a> {
     /// Inject with an LLM too (requests run concurrently, bounded by the
     /// client's concurrency).
     pub llm: Option<Arc<LlmClient>>,
+    /// The naive baseline for `bench synth`: a fresh sandbox, loaded with
+    /// the corpus, for every candidate on every engine.
+    pub rebuild_per_candidate: bool,
 }
 
 /// One proposed bug and who proposed it.
@@ -276,6 +279,11 @@ pub async fn run(
                                 continue;
                             }
                             let loading = Instant::now();
+                            if plan.rebuild_per_candidate {
+                                if let Some(old) = sandboxes.open.remove(&(ei, entry.corpus)) {
+                                    old.close().await;
+                                }
+                            }
                             let fresh = !sandboxes.open.contains_key(&(ei, entry.corpus));
                             let engine = sandboxes.get(ei, spec, entry.corpus, corpus).await?;
                             if fresh {

@@ -4,7 +4,6 @@
 
 use crate::common;
 use sqlforge::corpus;
-use sqlforge::engine::EngineSpec;
 use sqlforge::inject::{inject, rules};
 use sqlforge::sql::diff::line_diff;
 use sqlforge::synth::{filter_candidate, Candidate, Verdict};
@@ -34,7 +33,7 @@ fn injections_change_only_the_bug() {
                     assert_ne!(inj.bug_sql, q.sql, "{} on {}", rule.name, q.id);
                     let d = line_diff(&q.sql, &inj.bug_sql);
                     assert!(
-                        d.changed_lines() <= 2,
+                        d.changed_lines() <= 5,
                         "{} on {} changed {:?}",
                         rule.name,
                         q.id,
@@ -79,39 +78,48 @@ fn injection_is_deterministic_for_a_seed() {
     }
 }
 
+/// Every rule is tried on the engines its category names (all four for
+/// logic bugs) over the bundled corpora; each must have at least one bug
+/// the execution filter keeps.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_rule_yields_bugs_the_engines_accept() {
     let taxonomy = Taxonomy::builtin();
     let corpora = bundled();
     let mut kept: BTreeMap<&str, usize> = BTreeMap::new();
-    for spec in [EngineSpec::DuckDb, EngineSpec::Sqlite] {
-        let mut e = common::open(&spec, 5000).await;
-        for c in corpora
-            .iter()
-            .filter(|c| c.name == "hr" || c.name == "ecommerce")
-        {
+    for spec in &common::ALL {
+        let mut e = common::open(spec, 5000).await;
+        for c in &corpora {
+            if rules().iter().all(|r| kept.contains_key(r.name)) {
+                break;
+            }
             e.reset().await.unwrap();
             common::setup(e.as_mut(), &c.schema).await;
             common::setup(e.as_mut(), &c.data).await;
             for rule in rules() {
+                let category = taxonomy.get(rule.category).unwrap();
+                let applies =
+                    category.engines.is_empty() || category.engines.contains(&spec.kind());
+                if !applies || kept.contains_key(rule.name) {
+                    continue;
+                }
                 let mut tried = 0;
-                for q in c.queries.iter().filter(|q| q.runs_on(spec.kind())) {
-                    let Some(inj) = inject(rule, &q.sql, 3, 1).pop() else {
-                        continue;
-                    };
-                    tried += 1;
-                    let cand = Candidate {
-                        category: rule.category.into(),
-                        correct_sql: q.sql.clone(),
-                        bug_sql: inj.bug_sql,
-                    };
-                    if let Verdict::Keep { .. } =
-                        filter_candidate(e.as_mut(), &taxonomy, &cand, 5).await
-                    {
-                        *kept.entry(rule.name).or_default() += 1;
-                    }
-                    if tried == 25 {
-                        break;
+                'queries: for q in c.queries.iter().filter(|q| q.runs_on(spec.kind())) {
+                    for inj in inject(rule, &q.sql, 3, 3) {
+                        tried += 1;
+                        let cand = Candidate {
+                            category: rule.category.into(),
+                            correct_sql: q.sql.clone(),
+                            bug_sql: inj.bug_sql,
+                        };
+                        if let Verdict::Keep { .. } =
+                            filter_candidate(e.as_mut(), &taxonomy, &cand, 5).await
+                        {
+                            *kept.entry(rule.name).or_default() += 1;
+                            break 'queries;
+                        }
+                        if tried == 60 {
+                            break 'queries;
+                        }
                     }
                 }
             }
@@ -125,6 +133,7 @@ async fn every_rule_yields_bugs_the_engines_accept() {
         .collect();
     assert!(
         missing.is_empty(),
-        "rules with no accepted bug: {missing:?} (kept: {kept:?})"
+        "{} rules with no accepted bug: {missing:?}",
+        missing.len()
     );
 }
