@@ -83,7 +83,10 @@ pub async fn run_bench(
     categories: &[&Category],
     per_category: usize,
 ) -> Result<SynthBench, SetupError> {
-    let config = EngineConfig::default();
+    let config = EngineConfig {
+        timeout: std::time::Duration::from_millis(crate::synth::DEFAULT_TIMEOUT_MS),
+        ..EngineConfig::default()
+    };
     let (fast, fast_out) =
         side(corpora, taxonomy, categories, per_category, false, &config).await?;
     let (slow, slow_out) = side(corpora, taxonomy, categories, per_category, true, &config).await?;

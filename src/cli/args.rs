@@ -29,9 +29,9 @@ pub struct GlobalArgs {
     /// MySQL/MariaDB URL (admin user able to create databases and users)
     #[arg(long, global = true, env = "SQLFORGE_MYSQL_URL", default_value = DEFAULT_MYSQL_URL, hide_env_values = true)]
     pub mysql_url: String,
-    /// Per-statement timeout in milliseconds
-    #[arg(long, global = true, default_value_t = DEFAULT_TIMEOUT_MS)]
-    pub timeout_ms: u64,
+    /// Per-statement timeout in milliseconds [default: 5000; synth: 1000]
+    #[arg(long, global = true)]
+    pub timeout_ms: Option<u64>,
     /// Seed for everything random
     #[arg(long, global = true, default_value_t = 0)]
     pub seed: u64,
@@ -47,21 +47,25 @@ pub struct GlobalArgs {
 #[derive(Debug, Clone)]
 pub struct Global {
     pub engine: EngineConfig,
+    /// Whether `--timeout-ms` was given (commands with their own default
+    /// use it only then).
+    pub timeout_given: bool,
     pub seed: u64,
     pub json: bool,
 }
 
 impl GlobalArgs {
     pub fn settle(&self) -> Result<Global, CliError> {
-        if self.timeout_ms == 0 {
+        if self.timeout_ms == Some(0) {
             return Err(CliError::usage("--timeout-ms must be at least 1"));
         }
         Ok(Global {
             engine: EngineConfig {
                 postgres_url: self.postgres_url.clone(),
                 mysql_url: self.mysql_url.clone(),
-                timeout: Duration::from_millis(self.timeout_ms),
+                timeout: Duration::from_millis(self.timeout_ms.unwrap_or(DEFAULT_TIMEOUT_MS)),
             },
+            timeout_given: self.timeout_ms.is_some(),
             seed: self.seed,
             json: self.json,
         })

@@ -147,7 +147,11 @@ pub async fn run(global: &Global, args: SynthArgs) -> Result<ExitCode, CliError>
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     let started = Instant::now();
-    let (summary, timing) = run_plan(&plan, &global.engine, done, &mut out, |id| {
+    let mut config = global.engine.clone();
+    if !global.timeout_given {
+        config.timeout = std::time::Duration::from_millis(crate::synth::DEFAULT_TIMEOUT_MS);
+    }
+    let (summary, timing) = run_plan(&plan, &config, done, &mut out, |id| {
         bar.set_message(id.to_string());
         bar.inc(1);
     })

@@ -43,6 +43,16 @@ pub fn print_tree(global: &Global, file: &TaxonomyFile) -> Result<ExitCode, CliE
                     .filter(|(k, _)| k.starts_with(&format!("{l1}.")))
                     .map(|(l2, d)| {
                         let leaves: Vec<_> = taxonomy.categories.iter().filter(|c| c.id.starts_with(&format!("{l2}."))).collect();
+                        let leaves: Vec<_> = leaves
+                            .into_iter()
+                            .map(|c| {
+                                let mut v = json!(c);
+                                let rules: Vec<&str> =
+                                    crate::inject::rules_for(&c.id).iter().map(|r| r.name).collect();
+                                v["rules"] = json!(rules);
+                                v
+                            })
+                            .collect();
                         json!({"id": l2, "description": d, "count": leaves.len(), "categories": leaves})
                     })
                     .collect();
@@ -74,8 +84,17 @@ pub fn print_tree(global: &Global, file: &TaxonomyFile) -> Result<ExitCode, CliE
                 } else {
                     engines.join(",")
                 };
+                let rules: Vec<&str> = crate::inject::rules_for(&c.id)
+                    .iter()
+                    .map(|r| r.name)
+                    .collect();
+                let rules = if rules.is_empty() {
+                    "LLM only".to_string()
+                } else {
+                    format!("rule {}", rules.join(", "))
+                };
                 println!(
-                    "    {:<55} [{}: {raised}]",
+                    "    {:<55} [{}: {raised}] {rules}",
                     c.id,
                     if c.kind == crate::taxonomy::CategoryKind::Logic {
                         "logic"

@@ -83,6 +83,19 @@ pub async fn filter_candidate(
     candidate: &Candidate,
     max_diff_lines: usize,
 ) -> Verdict {
+    filter_with(engine, taxonomy, candidate, max_diff_lines, None).await
+}
+
+/// [`filter_candidate`] with the correct SQL's outcome on this engine
+/// already known (it does not change between candidates, since each
+/// candidate leaves the database as it found it), so it is not run again.
+pub async fn filter_with(
+    engine: &mut dyn Engine,
+    taxonomy: &Taxonomy,
+    candidate: &Candidate,
+    max_diff_lines: usize,
+    correct: Option<&Outcome>,
+) -> Verdict {
     use Rejection::*;
     let reject = Verdict::Reject;
     let Some(category) = taxonomy.get(&candidate.category) else {
@@ -97,8 +110,12 @@ pub async fn filter_candidate(
             lines: diff.changed_lines(),
         });
     }
-    let Some(correct) = run_isolated(engine, &candidate.correct_sql).await else {
-        return reject(NotIsolatable);
+    let correct = match correct {
+        Some(known) => known.clone(),
+        None => match run_isolated(engine, &candidate.correct_sql).await {
+            Some(outcome) => outcome,
+            None => return reject(NotIsolatable),
+        },
     };
     match &correct {
         Outcome::Rows { .. } | Outcome::Done { .. } => {}

@@ -3,11 +3,12 @@
 //! engine, and append records as they are made. A rerun with `resume`
 //! skips what the output already holds.
 
-use super::filter::{filter_candidate, Candidate, Rejection, Verdict};
+use super::filter::{filter_with, Candidate, Rejection, Verdict};
 use crate::corpus::{Corpus, FeatureIndex};
 use crate::dataset::{write_record, Record, Validation};
 use crate::engine::timed::Timed;
 use crate::engine::{self, run_script, Engine, EngineConfig, EngineSpec, SetupError};
+use crate::engine::{run_isolated, Outcome};
 use crate::inject::llm::{inject as llm_inject, LlmOutcome};
 use crate::inject::{inject, rules_for};
 use crate::llm::LlmClient;
@@ -210,6 +211,9 @@ pub async fn run(
         open: HashMap::new(),
         engine_ns: Arc::new(AtomicU64::new(0)),
     };
+    // The correct SQL's outcome per (engine, corpus, query): run once, then
+    // reused by every candidate made from that query.
+    let mut correct_outcomes: HashMap<(usize, usize, usize), Option<Outcome>> = HashMap::new();
     let mut summary = BTreeMap::new();
     for category in &plan.categories {
         let mut s = CategorySummary::default();
@@ -289,11 +293,18 @@ pub async fn run(
                             if fresh {
                                 load += loading.elapsed();
                             }
-                            match filter_candidate(
+                            let key = (ei, entry.corpus, entry.query);
+                            if plan.rebuild_per_candidate || !correct_outcomes.contains_key(&key) {
+                                let outcome = run_isolated(engine.as_mut(), &query.sql).await;
+                                correct_outcomes.insert(key, outcome);
+                            }
+                            let correct = correct_outcomes[&key].as_ref();
+                            match filter_with(
                                 engine.as_mut(),
                                 plan.taxonomy,
                                 &candidate,
                                 plan.max_diff_lines,
+                                correct,
                             )
                             .await
                             {

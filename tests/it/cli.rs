@@ -298,8 +298,18 @@ fn taxonomy_and_classify() {
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let v: Json = serde_json::from_str(stdout(&o).trim()).unwrap();
     assert!(v["leaf_count"].as_u64().unwrap() >= 81);
+    let with_rules = v["tree"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|l1| l1["children"].as_array().unwrap())
+        .flat_map(|l2| l2["categories"].as_array().unwrap())
+        .filter(|c| !c["rules"].as_array().unwrap().is_empty())
+        .count();
+    assert!(with_rules >= 130, "{with_rules} leaves with a rule");
     let o = sqlforge(&["taxonomy"]);
     assert!(stdout(&o).contains("leaf categories"));
+    assert!(stdout(&o).contains("rule misspell_column"));
 
     let o = sqlforge(&[
         "classify",

@@ -119,3 +119,73 @@ fn bad_input_fails_before_work() {
     assert_eq!(code, 2);
     assert!(!std::path::Path::new("/tmp/sqlforge-never.jsonl").exists());
 }
+
+/// The same command on the server engines: each engine contributes records
+/// with its own error text, write statements are validated (and rolled
+/// back), and MariaDB DDL is refused rather than left behind.
+#[test]
+fn synthesises_on_postgres_and_mariadb() {
+    let hr = concat!(env!("CARGO_MANIFEST_DIR"), "/corpora/hr");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("servers.jsonl");
+    let (code, stdout, err) = synth(&[
+        "--corpus",
+        hr,
+        "--engines",
+        "postgres,mysql",
+        "--categories",
+        "runtime.constraint.*,syntax.dialect.backtick_identifier,syntax.dialect.double_quoted_identifier,statement.ddl.table_already_exists,logic.filter.off_by_one_comparison",
+        "--per-category",
+        "2",
+        "--seed",
+        "5",
+        "--out",
+        out.to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let summary: Json = serde_json::from_str(stdout.trim()).unwrap();
+    let records = read_records(&out).unwrap();
+    let by = |category: &str, engine: &str| {
+        records
+            .iter()
+            .filter(|r| r.category == category && r.engine == engine)
+            .count()
+    };
+    // Only PostgreSQL rejects backticks; only MariaDB rejects "x" after a dot.
+    assert!(
+        by("syntax.dialect.backtick_identifier", "postgres") > 0,
+        "{summary}"
+    );
+    assert_eq!(by("syntax.dialect.backtick_identifier", "mysql"), 0);
+    assert!(
+        by("syntax.dialect.double_quoted_identifier", "mysql") > 0,
+        "{summary}"
+    );
+    for engine in ["postgres", "mysql"] {
+        assert!(
+            by("runtime.constraint.foreign_key_violation", engine) > 0,
+            "{engine}: {summary}"
+        );
+        assert!(
+            by("logic.filter.off_by_one_comparison", engine) > 0,
+            "{engine}: {summary}"
+        );
+    }
+    // CREATE TABLE cannot be rolled back on MariaDB: the hr DDL does not
+    // claim it, so only PostgreSQL validates it.
+    assert!(
+        by("statement.ddl.table_already_exists", "postgres") > 0,
+        "{summary}"
+    );
+    assert_eq!(by("statement.ddl.table_already_exists", "mysql"), 0);
+    for r in records
+        .iter()
+        .filter(|r| r.category.starts_with("runtime."))
+    {
+        assert!(
+            !r.error_message.is_empty() && r.error_code.is_some(),
+            "{r:?}"
+        );
+    }
+}

@@ -136,3 +136,46 @@ async fn keeps_real_bugs_and_rejects_the_rest_on_every_engine() {
         e.close().await;
     }
 }
+
+/// Write statements leave no trace: DML and (where the engine can roll it
+/// back) DDL run in a transaction that is undone; MariaDB DDL, which
+/// commits implicitly, is refused before it runs.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn write_statements_leave_the_database_as_it_was() {
+    let taxonomy = Taxonomy::builtin();
+    let quickstart =
+        corpus::load(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpora/quickstart"))
+            .unwrap();
+    let c = &quickstart[0];
+    let ddl = cand(
+        "statement.ddl.table_already_exists",
+        "CREATE TABLE IF NOT EXISTS scratch_notes (id INTEGER PRIMARY KEY)",
+        "CREATE TABLE scratch_notes (id INTEGER PRIMARY KEY) ",
+    );
+    let dml = cand(
+        "logic.filter.off_by_one_comparison",
+        "DELETE FROM orders WHERE amount >= 99.99",
+        "DELETE FROM orders WHERE amount > 99.99",
+    );
+    for spec in &common::ALL {
+        let mut e = common::open(spec, 5000).await;
+        common::setup(e.as_mut(), &c.schema).await;
+        common::setup(e.as_mut(), &c.data).await;
+        let count = |o: sqlforge::engine::Outcome| format!("{:?}", o.rows());
+        let before = count(e.execute("SELECT COUNT(*) FROM orders").await);
+        let v = filter_candidate(e.as_mut(), &taxonomy, &dml, 5).await;
+        assert!(matches!(v, Verdict::Keep { .. }), "[{spec}] {v:?}");
+        assert_eq!(
+            count(e.execute("SELECT COUNT(*) FROM orders").await),
+            before,
+            "[{spec}] DELETE was not rolled back"
+        );
+        let v = filter_candidate(e.as_mut(), &taxonomy, &ddl, 5).await;
+        if spec.kind() == sqlforge::engine::EngineKind::MySql {
+            assert_eq!(v, Verdict::Reject(Rejection::NotIsolatable), "[{spec}]");
+        }
+        let left = e.execute("SELECT COUNT(*) FROM scratch_notes").await;
+        assert!(!left.is_success(), "[{spec}] scratch_notes was left behind");
+        e.close().await;
+    }
+}
