@@ -9,6 +9,7 @@ pub mod dataset;
 pub mod engine;
 pub mod inject;
 pub mod llm;
+pub mod oracle;
 pub mod sql;
 pub mod synth;
 pub mod taxonomy;

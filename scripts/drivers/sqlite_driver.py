@@ -9,9 +9,14 @@ Flags (for testing the adapter):
   --die-on SUBSTRING      exit abruptly when a statement contains SUBSTRING
   --garbage-on SUBSTRING  print a non-JSON line when a statement contains it
   --hang-on SUBSTRING     never answer when a statement contains it
+  --plant-left-join-on-true
+                          a planted logic bug (Dolt's): LEFT JOIN ... ON TRUE
+                          runs as an inner join, so an empty right side
+                          loses every row
 """
 import argparse
 import json
+import re
 import sqlite3
 import sys
 import time
@@ -56,6 +61,7 @@ def main():
     ap.add_argument("--die-on")
     ap.add_argument("--garbage-on")
     ap.add_argument("--hang-on")
+    ap.add_argument("--plant-left-join-on-true", action="store_true")
     args = ap.parse_args()
     db = fresh_db()
     for line in sys.stdin:
@@ -83,6 +89,8 @@ def main():
                 continue
             if args.hang_on and args.hang_on in sql:
                 time.sleep(3600)
+            if args.plant_left_join_on_true and "ON TRUE" in sql.upper():
+                sql = re.sub(r"\bLEFT\s+JOIN\b", "JOIN", sql, flags=re.IGNORECASE)
             reply = execute(db, sql)
         else:
             reply = {"error": {"message": f"unknown op {op!r}", "code": "PROTOCOL"}}

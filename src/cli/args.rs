@@ -90,6 +90,8 @@ pub enum Command {
     Dataset(DatasetArgs),
     /// Benchmarks that print a ratio against their baseline
     Bench(BenchArgs),
+    /// Equivalent-query oracles: campaigns over random databases, checks
+    Oracle(OracleArgs),
 }
 
 #[derive(Debug, Args)]
@@ -310,4 +312,67 @@ pub enum BenchCommand {
 
 pub fn parse_engine(text: &str) -> Result<EngineSpec, CliError> {
     text.parse().map_err(CliError::from)
+}
+
+#[derive(Debug, Args)]
+pub struct OracleArgs {
+    #[command(subcommand)]
+    pub which: OracleCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OracleCommand {
+    /// Fill oracles over random databases on each engine; every mismatch is a finding
+    Run(OracleRunArgs),
+    /// Verify oracles in a file on many random databases and fillings
+    Check(OracleCheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct OracleRunArgs {
+    /// Oracle file or folder of .toml files
+    #[arg(long, default_value = "oracles")]
+    pub oracles: PathBuf,
+    /// Engines, comma-separated (duckdb, sqlite, postgres, mysql, cmd:'<command>')
+    #[arg(long, default_value = "duckdb,sqlite")]
+    pub engines: String,
+    /// Number of cases (all shards together)
+    #[arg(long, conflicts_with = "duration")]
+    pub cases: Option<u64>,
+    /// Run for this long instead (e.g. 90s, 10m, 1h)
+    #[arg(long)]
+    pub duration: Option<String>,
+    /// Run only shard i of n (i/n, 0-based)
+    #[arg(long, default_value = "0/1")]
+    pub shard: String,
+    /// Cases per random database
+    #[arg(long, default_value_t = 25)]
+    pub cases_per_db: u64,
+    /// Most rows per random table
+    #[arg(long, default_value_t = 8)]
+    pub max_rows: usize,
+    /// Output folder: findings.jsonl and findings/<signature>/
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Also write JUnit XML (one testcase per oracle x engine)
+    #[arg(long)]
+    pub junit: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct OracleCheckArgs {
+    /// The oracle file to verify
+    pub file: PathBuf,
+    /// Engines, comma-separated
+    #[arg(long, default_value = "duckdb,sqlite")]
+    pub engines: String,
+    /// Random databases
+    #[arg(long, default_value_t = 20)]
+    pub databases: u64,
+    /// Fillings per database and oracle
+    #[arg(long, default_value_t = 10)]
+    pub fillings: u64,
+    /// Where counterexamples go (default: a temporary folder)
+    #[arg(long)]
+    pub out: Option<PathBuf>,
 }

@@ -8,6 +8,7 @@ mod dataset;
 mod engines;
 mod exec;
 mod exit;
+mod oracle;
 mod synth;
 mod table;
 mod taxonomy;
@@ -89,5 +90,6 @@ async fn run(cli: Cli) -> Result<ExitCode, CliError> {
         args::Command::Synth(a) => synth::run(&global, a).await,
         args::Command::Dataset(a) => dataset::run(&global, a),
         args::Command::Bench(a) => bench::run(&global, a).await,
+        args::Command::Oracle(a) => oracle::run(&global, a).await,
     }
 }

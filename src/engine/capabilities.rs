@@ -16,6 +16,12 @@ pub trait Capabilities: Sync {
     fn transactional_ddl(&self) -> bool {
         true
     }
+
+    /// Whether text equality ignores case and trailing spaces by default
+    /// (MySQL's `_ci` PAD SPACE collations).
+    fn collated_text(&self) -> bool {
+        false
+    }
 }
 
 pub struct DuckDbCaps;
@@ -55,6 +61,10 @@ impl Capabilities for MySqlCaps {
 
     fn transactional_ddl(&self) -> bool {
         false
+    }
+
+    fn collated_text(&self) -> bool {
+        true
     }
 }
 

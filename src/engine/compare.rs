@@ -18,6 +18,10 @@ pub struct CompareOptions {
     /// (MySQL's 0/1 booleans, DECIMAL vs DOUBLE results), and temporal values
     /// as their ISO text (SQLite stores dates as TEXT).
     pub loose_numeric: bool,
+    /// Compare text the way MySQL's default collations do: ignoring case
+    /// and trailing spaces, so two values the engine treats as one group
+    /// or one DISTINCT value compare equal whichever spelling it returned.
+    pub collated_text: bool,
 }
 
 impl Default for CompareOptions {
@@ -27,6 +31,7 @@ impl Default for CompareOptions {
             rel_tolerance: 1e-9,
             abs_tolerance: 1e-12,
             loose_numeric: true,
+            collated_text: false,
         }
     }
 }
@@ -57,6 +62,7 @@ pub fn values_equal(a: &Value, b: &Value, opts: &CompareOptions) -> bool {
     match (a, b) {
         (Null, Null) => true,
         (Null, _) | (_, Null) => false,
+        (Text(x), Text(y)) if opts.collated_text => collate(x) == collate(y),
         (Float(x), Float(y)) => floats_equal(*x, *y, opts),
         (Int(x), Int(y)) => x == y,
         (Decimal(x), Decimal(y)) => x == y,
@@ -76,6 +82,10 @@ pub fn values_equal(a: &Value, b: &Value, opts: &CompareOptions) -> bool {
         },
         _ => a == b,
     }
+}
+
+fn collate(s: &str) -> String {
+    s.trim_end_matches(' ').to_lowercase()
 }
 
 /// Text and temporal values as comparable text (loose mode only).
@@ -234,6 +244,7 @@ fn cmp_values(a: &Value, b: &Value, opts: &CompareOptions) -> Ordering {
         (Value::Interval(x), Value::Interval(y)) => x.cmp(y),
         (Value::Blob(x), Value::Blob(y)) => x.cmp(y),
         (Value::Null, Value::Null) => Ordering::Equal,
+        (Value::Text(x), Value::Text(y)) if opts.collated_text => collate(x).cmp(&collate(y)),
         _ => match (temporal_text(a), temporal_text(b)) {
             (Some(x), Some(y)) => x.cmp(y),
             _ => sort_key_f64(a).total_cmp(&sort_key_f64(b)),
@@ -257,6 +268,18 @@ mod tests {
             compare_rows(&a, &c, &o),
             Err(Mismatch::Row { .. })
         ));
+    }
+
+    #[test]
+    fn collated_text_ignores_case_and_trailing_spaces() {
+        let o = CompareOptions {
+            collated_text: true,
+            ..Default::default()
+        };
+        let a = vec![vec![Text("ABC".into())], vec![Text("x".into())]];
+        let b = vec![vec![Text("x ".into())], vec![Text("abc".into())]];
+        assert_eq!(compare_rows(&a, &b, &o), Ok(()));
+        assert!(compare_rows(&a, &b, &CompareOptions::default()).is_err());
     }
 
     #[test]

@@ -156,6 +156,7 @@ pub async fn filter_with(
         (CategoryKind::Logic, bug) => {
             let opts = CompareOptions {
                 ordered: top_level_order_by(&candidate.correct_sql),
+                collated_text: engine.capabilities().collated_text(),
                 ..Default::default()
             };
             let differ = match (correct.rows(), bug.rows()) {

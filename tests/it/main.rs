@@ -12,6 +12,7 @@ mod dataset_cli;
 mod injectors;
 mod llm;
 mod loaders;
+mod oracle_cli;
 mod props;
 mod sandbox;
 mod synth_cli;

@@ -1,0 +1,335 @@
+//! A campaign: cases are numbered; case `i` uses random database `i / k`
+//! and oracle `i mod n`, each filled from a seed derived from (seed, i).
+//! `--shard j/m` runs the cases with `i mod m = j`, so m shards together run
+//! exactly the cases of one unsharded run.
+
+use super::fill::{fill, Filled};
+use super::finding::{Finding, Findings};
+use super::randdb::{self, RandomDb};
+use super::{Compare, Oracle};
+use crate::engine::{
+    self, compare_rows, run_script, CompareOptions, Engine, EngineConfig, EngineSpec, Mismatch,
+    Outcome, SetupError,
+};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+pub struct CampaignPlan<'a> {
+    pub oracles: &'a [Oracle],
+    pub engines: Vec<EngineSpec>,
+    /// Run this many cases (all shards together) …
+    pub cases: Option<u64>,
+    /// … or until this much time has passed.
+    pub duration: Option<Duration>,
+    pub seed: u64,
+    /// (index, count).
+    pub shard: (u64, u64),
+    /// Cases per random database.
+    pub cases_per_db: u64,
+    pub max_rows: usize,
+    pub out: PathBuf,
+}
+
+/// Per oracle and engine.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Tally {
+    pub passed: u64,
+    pub findings: u64,
+    /// Fillings an engine rejected, timeouts, databases that did not load.
+    pub skipped: BTreeMap<String, u64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CampaignSummary {
+    pub cases: u64,
+    pub executed: u64,
+    pub passed: u64,
+    pub findings: u64,
+    /// Distinct signatures, with their counts.
+    pub unique_findings: BTreeMap<String, u64>,
+    pub seconds: f64,
+    pub cases_per_sec: f64,
+    /// `oracle` → `engine` → tally.
+    pub tally: BTreeMap<String, BTreeMap<String, Tally>>,
+    /// Engines that failed for good (could not reconnect).
+    pub failed_engines: BTreeMap<String, String>,
+}
+
+pub fn derive(seed: u64, what: &str, i: u64) -> u64 {
+    let d = Sha256::digest(format!("{seed}\u{0}{what}\u{0}{i}").as_bytes());
+    u64::from_le_bytes(d[..8].try_into().expect("8 bytes"))
+}
+
+/// The result of one filled case on one engine.
+pub enum CaseResult {
+    Pass,
+    Skip(&'static str),
+    Mismatch {
+        class: &'static str,
+        detail: String,
+        a: Outcome,
+        b: Outcome,
+    },
+    Crash {
+        detail: String,
+        a: Outcome,
+        b: Outcome,
+    },
+}
+
+fn classify(m: &Mismatch) -> &'static str {
+    match m {
+        Mismatch::ColumnCount { .. } => "column_count",
+        Mismatch::RowCount { .. } => "row_count",
+        Mismatch::Row { .. } => "values",
+    }
+}
+
+/// Runs A, the `between` statements, B and the `after` statements, and
+/// compares A with B.
+pub async fn run_case(engine: &mut dyn Engine, compare: Compare, f: &Filled) -> CaseResult {
+    let a = engine.execute(&f.a).await;
+    for s in &f.between {
+        let _ = engine.execute(s).await;
+    }
+    let b = engine.execute(&f.b).await;
+    for s in &f.after {
+        let _ = engine.execute(s).await;
+    }
+    match (&a, &b) {
+        (Outcome::Crashed { message }, _) | (_, Outcome::Crashed { message }) => {
+            CaseResult::Crash {
+                detail: message.clone(),
+                a,
+                b,
+            }
+        }
+        (Outcome::Timeout { .. }, _) | (_, Outcome::Timeout { .. }) => CaseResult::Skip("timeout"),
+        (Outcome::Error(_), _) | (_, Outcome::Error(_)) => CaseResult::Skip("filling_rejected"),
+        (Outcome::Rows { rows: ra, .. }, Outcome::Rows { rows: rb, .. }) => {
+            let opts = CompareOptions {
+                ordered: compare == Compare::Ordered,
+                loose_numeric: true,
+                collated_text: engine.capabilities().collated_text(),
+                ..Default::default()
+            };
+            let result = if compare == Compare::Count {
+                if ra.len() == rb.len() {
+                    Ok(())
+                } else {
+                    Err(Mismatch::RowCount {
+                        left: ra.len(),
+                        right: rb.len(),
+                    })
+                }
+            } else {
+                compare_rows(ra, rb, &opts)
+            };
+            match result {
+                Ok(()) => CaseResult::Pass,
+                Err(m) => CaseResult::Mismatch {
+                    class: classify(&m),
+                    detail: format!("{m:?}"),
+                    a,
+                    b,
+                },
+            }
+        }
+        _ => CaseResult::Skip("not_a_query"),
+    }
+}
+
+struct Slot {
+    spec: EngineSpec,
+    engine: Option<Box<dyn Engine>>,
+    loaded_db: Option<u64>,
+    db_ok: bool,
+}
+
+async fn load(
+    slot: &mut Slot,
+    config: &EngineConfig,
+    db_index: u64,
+    db: &RandomDb,
+) -> Result<(), String> {
+    if slot.engine.is_none() {
+        slot.engine = Some(
+            engine::connect(&slot.spec, config)
+                .await
+                .map_err(|e| e.to_string())?,
+        );
+    }
+    let e = slot.engine.as_mut().expect("connected");
+    e.reset().await.map_err(|e| e.to_string())?;
+    slot.loaded_db = Some(db_index);
+    slot.db_ok = run_script(e.as_mut(), &db.script()).await.is_ok();
+    Ok(())
+}
+
+pub async fn run(
+    plan: &CampaignPlan<'_>,
+    config: &EngineConfig,
+    mut tick: impl FnMut(u64),
+) -> Result<CampaignSummary, SetupError> {
+    let started = Instant::now();
+    let io = |e: std::io::Error| SetupError::Open {
+        engine: "output".into(),
+        reason: e.to_string(),
+    };
+    std::fs::create_dir_all(&plan.out).map_err(io)?;
+    let mut findings = Findings::open(&plan.out).map_err(io)?;
+    let mut slots = Vec::new();
+    for spec in &plan.engines {
+        // Refuse an engine that cannot even start before any work.
+        let e = engine::connect(spec, config).await?;
+        slots.push(Slot {
+            spec: spec.clone(),
+            engine: Some(e),
+            loaded_db: None,
+            db_ok: false,
+        });
+    }
+    let mut summary = CampaignSummary {
+        cases: 0,
+        executed: 0,
+        passed: 0,
+        findings: 0,
+        unique_findings: BTreeMap::new(),
+        seconds: 0.0,
+        cases_per_sec: 0.0,
+        tally: BTreeMap::new(),
+        failed_engines: BTreeMap::new(),
+    };
+    let (shard, shards) = plan.shard;
+    let mut i = shard;
+    let mut current_db: Option<(u64, RandomDb)> = None;
+    loop {
+        if plan.cases.is_some_and(|n| i >= n)
+            || plan.duration.is_some_and(|d| started.elapsed() >= d)
+        {
+            break;
+        }
+        if plan.oracles.is_empty() {
+            break;
+        }
+        let db_index = i / plan.cases_per_db.max(1);
+        if current_db.as_ref().map(|(k, _)| *k) != Some(db_index) {
+            let db = randdb::generate(derive(plan.seed, "db", db_index), plan.max_rows);
+            current_db = Some((db_index, db));
+        }
+        let db = &current_db.as_ref().expect("set").1;
+        let oracle = &plan.oracles[(i % plan.oracles.len() as u64) as usize];
+        let fill_seed = derive(plan.seed, "case", i);
+        let filled = fill(oracle, fill_seed);
+        summary.cases += 1;
+        for slot in slots.iter_mut() {
+            let name = slot.spec.to_string();
+            if summary.failed_engines.contains_key(&name) || !oracle.applies_to(slot.spec.kind()) {
+                continue;
+            }
+            let tally = summary
+                .tally
+                .entry(oracle.name.clone())
+                .or_default()
+                .entry(name.clone())
+                .or_default();
+            if slot.loaded_db != Some(db_index) {
+                if let Err(e) = load(slot, config, db_index, db).await {
+                    summary.failed_engines.insert(name.clone(), e);
+                    continue;
+                }
+            }
+            if !slot.db_ok {
+                *tally.skipped.entry("database_rejected".into()).or_default() += 1;
+                continue;
+            }
+            let e = slot.engine.as_mut().expect("connected");
+            summary.executed += 1;
+            let result = run_case(e.as_mut(), oracle.compare, &filled).await;
+            let (class, detail, a, b) = match result {
+                CaseResult::Pass => {
+                    tally.passed += 1;
+                    summary.passed += 1;
+                    continue;
+                }
+                CaseResult::Skip(reason) => {
+                    *tally.skipped.entry(reason.into()).or_default() += 1;
+                    continue;
+                }
+                CaseResult::Mismatch {
+                    class,
+                    detail,
+                    a,
+                    b,
+                } => (class, detail, a, b),
+                CaseResult::Crash { detail, a, b } => {
+                    // The database may be gone with the connection: reload.
+                    slot.loaded_db = None;
+                    ("crash", detail, a, b)
+                }
+            };
+            tally.findings += 1;
+            summary.findings += 1;
+            let finding = Finding {
+                signature: format!("{}.{}.{class}", oracle.name, slot.spec.kind().name()),
+                oracle: oracle.name.clone(),
+                engine: name.clone(),
+                engine_version: e.version(),
+                class: class.into(),
+                campaign_seed: plan.seed,
+                case: i,
+                db_seed: db.seed,
+                fill_seed,
+                fillings: filled.fillings.clone(),
+                query_a: filled.a.clone(),
+                query_b: filled.b.clone(),
+                detail,
+            };
+            findings.add(&finding, &db.script(), &a, &b).map_err(io)?;
+        }
+        tick(summary.cases);
+        i += shards.max(1);
+    }
+    for slot in slots {
+        if let Some(e) = slot.engine {
+            e.close().await;
+        }
+    }
+    summary.unique_findings = findings.counts.clone();
+    summary.seconds = started.elapsed().as_secs_f64();
+    summary.cases_per_sec = summary.cases as f64 / summary.seconds.max(1e-9);
+    Ok(summary)
+}
+
+/// JUnit XML: one testcase per oracle × engine.
+pub fn junit(summary: &CampaignSummary) -> String {
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('"', "&quot;")
+    };
+    let mut cases = String::new();
+    let mut total = 0;
+    let mut failures = 0;
+    for (oracle, engines) in &summary.tally {
+        for (engine, t) in engines {
+            total += 1;
+            cases.push_str(&format!(
+                "  <testcase classname=\"{}\" name=\"{}\">",
+                esc(oracle),
+                esc(engine)
+            ));
+            if t.findings > 0 {
+                failures += 1;
+                cases.push_str(&format!("<failure message=\"{} findings\"/>", t.findings));
+            }
+            cases.push_str("</testcase>\n");
+        }
+    }
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"sqlforge-oracles\" tests=\"{total}\" failures=\"{failures}\">\n{cases}</testsuite>\n"
+    )
+}

@@ -1,0 +1,13 @@
+//! Argus-style equivalent-query oracles: a pair of queries with typed
+//! placeholders that must return the same rows for every filling. A
+//! campaign fills them with generated expressions over random databases and
+//! reports every mismatch as a finding.
+
+pub mod campaign;
+pub mod fill;
+pub mod finding;
+pub mod model;
+pub mod randdb;
+pub mod snippet;
+
+pub use model::{load_dir, Compare, Oracle, OracleError, Placeholder, SqlType};

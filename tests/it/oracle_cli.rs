@@ -1,0 +1,279 @@
+//! `sqlforge oracle run|check` end to end: the bundled oracles hold on all
+//! four real engines, a planted engine bug is caught with a bug folder,
+//! shards add up to the whole run, and bad input is reported while the
+//! campaign goes on.
+
+use crate::common::{driver_command, run_sqlforge};
+use serde_json::Value as Json;
+use std::path::Path;
+
+const ORACLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/oracles");
+
+fn json(out: &str) -> Json {
+    serde_json::from_str(out.trim()).unwrap_or_else(|e| panic!("{e}: {out}"))
+}
+
+#[test]
+fn bundled_oracles_hold_on_every_engine() {
+    let dir = tempfile::tempdir().unwrap();
+    let junit = dir.path().join("junit.xml");
+    let (code, out, err) = run_sqlforge(&[
+        "oracle",
+        "run",
+        "--oracles",
+        ORACLES,
+        "--engines",
+        "duckdb,sqlite,postgres,mysql",
+        "--cases",
+        "400",
+        "--seed",
+        "11",
+        "--out",
+        dir.path().to_str().unwrap(),
+        "--junit",
+        junit.to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{err}\n{out}");
+    let s = json(&out);
+    assert_eq!(s["findings"], 0, "{s}");
+    let tally = s["tally"].as_object().unwrap();
+    assert!(tally.len() >= 30, "{} oracles ran", tally.len());
+    for (oracle, engines) in tally {
+        let passed: u64 = engines
+            .as_object()
+            .unwrap()
+            .values()
+            .map(|t| t["passed"].as_u64().unwrap())
+            .sum();
+        assert!(passed > 0, "{oracle} never passed: {engines}");
+    }
+    for engine in ["duckdb", "sqlite", "postgres", "mysql"] {
+        let passed: u64 = tally
+            .values()
+            .filter_map(|e| e[engine]["passed"].as_u64())
+            .sum();
+        assert!(passed > 100, "{engine}: {passed} passed");
+    }
+    let xml = std::fs::read_to_string(&junit).unwrap();
+    assert!(
+        xml.contains("<testcase classname=\"tlp_where\" name=\"postgres\">"),
+        "{xml}"
+    );
+    assert!(!xml.contains("<failure"));
+}
+
+#[test]
+fn a_planted_left_join_bug_is_caught_with_a_bug_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let engine = format!("cmd:{}", driver_command("--plant-left-join-on-true"));
+    let (code, out, err) = run_sqlforge(&[
+        "oracle",
+        "run",
+        "--oracles",
+        &format!("{ORACLES}/joins.toml"),
+        "--engines",
+        &engine,
+        "--cases",
+        "70",
+        "--seed",
+        "1",
+        "--out",
+        dir.path().to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(code, 1, "{err}\n{out}");
+    let s = json(&out);
+    let unique = s["unique_findings"].as_object().unwrap();
+    assert_eq!(
+        unique.keys().collect::<Vec<_>>(),
+        vec!["left_join_empty_on_true.cmd.row_count"],
+        "{s}"
+    );
+    let folder = dir
+        .path()
+        .join("findings/left_join_empty_on_true.cmd.row_count");
+    for f in [
+        "seed.txt",
+        "setup.sql",
+        "query_a.sql",
+        "query_b.sql",
+        "result_a.txt",
+        "result_b.txt",
+        "engine.txt",
+        "count.txt",
+    ] {
+        assert!(folder.join(f).exists(), "{f} missing");
+    }
+    let a = std::fs::read_to_string(folder.join("query_a.sql")).unwrap();
+    assert!(a.contains("LEFT JOIN") && a.contains("ON TRUE"), "{a}");
+    let count: u64 = std::fs::read_to_string(folder.join("count.txt"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert_eq!(
+        count,
+        unique["left_join_empty_on_true.cmd.row_count"]
+            .as_u64()
+            .unwrap()
+    );
+    // Every occurrence is logged as it happens.
+    let log = std::fs::read_to_string(dir.path().join("findings.jsonl")).unwrap();
+    assert_eq!(log.lines().count() as u64, count);
+    // The same driver without the planted bug passes.
+    let clean = format!("cmd:{}", driver_command(""));
+    let (code, _, err) = run_sqlforge(&[
+        "oracle",
+        "run",
+        "--oracles",
+        &format!("{ORACLES}/joins.toml"),
+        "--engines",
+        &clean,
+        "--cases",
+        "70",
+        "--seed",
+        "1",
+        "--out",
+        dir.path().join("clean").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+}
+
+fn run_shard(dir: &Path, shard: &str) -> Json {
+    let (code, out, err) = run_sqlforge(&[
+        "oracle",
+        "run",
+        "--oracles",
+        ORACLES,
+        "--engines",
+        "duckdb",
+        "--cases",
+        "90",
+        "--seed",
+        "4",
+        "--shard",
+        shard,
+        "--out",
+        dir.join(shard.replace('/', "_")).to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    json(&out)
+}
+
+#[test]
+fn shards_together_run_the_whole_campaign() {
+    let dir = tempfile::tempdir().unwrap();
+    let whole = run_shard(dir.path(), "0/1");
+    let parts = [
+        run_shard(dir.path(), "0/3"),
+        run_shard(dir.path(), "1/3"),
+        run_shard(dir.path(), "2/3"),
+    ];
+    for key in ["cases", "executed", "passed"] {
+        let sum: u64 = parts.iter().map(|p| p[key].as_u64().unwrap()).sum();
+        assert_eq!(sum, whole[key].as_u64().unwrap(), "{key}");
+    }
+    assert_eq!(whole["cases"], 90);
+}
+
+#[test]
+fn bad_input_is_reported_and_the_campaign_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let oracles = dir.path().join("oracles");
+    std::fs::create_dir(&oracles).unwrap();
+    std::fs::copy(format!("{ORACLES}/norec.toml"), oracles.join("a.toml")).unwrap();
+    std::fs::write(
+        oracles.join("b.toml"),
+        "[[oracle]]\nid = \"broken\"\ncompare = \"multiset\"\nprovenance = \"hand-written\"\nverification = \"tested\"\nquery_a = \"SELECT [x:t9:INT]\"\nquery_b = \"SELECT 1\"\n",
+    )
+    .unwrap();
+    let (code, out, err) = run_sqlforge(&[
+        "oracle",
+        "run",
+        "--oracles",
+        oracles.to_str().unwrap(),
+        "--engines",
+        "sqlite",
+        "--cases",
+        "9",
+        "--out",
+        dir.path().join("out").to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("b.toml:1: oracle 'broken': placeholder [x]: 't9' is not a table placeholder"),
+        "{err}"
+    );
+    assert_eq!(json(&out)["tally"].as_object().unwrap().len(), 3);
+
+    for (args, needle) in [
+        (vec!["--oracles", "/nonexistent"], "oracles not found"),
+        (vec!["--shard", "3/2"], "--shard '3/2'"),
+        (vec!["--duration", "5 weeks"], "--duration"),
+        (vec!["--engines", "oracle9"], "unknown engine"),
+    ] {
+        let mut all = vec!["oracle", "run", "--out", "/tmp/sqlforge-never"];
+        all.extend(args);
+        let (code, _, err) = run_sqlforge(&all);
+        assert_eq!(code, 2, "{err}");
+        assert!(err.contains(needle), "{err}");
+        assert_eq!(err.trim().lines().count(), 1, "{err}");
+    }
+}
+
+#[test]
+fn check_labels_a_true_oracle_tested_and_rejects_a_false_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out, err) = run_sqlforge(&[
+        "oracle",
+        "check",
+        &format!("{ORACLES}/logic.toml"),
+        "--databases",
+        "5",
+        "--fillings",
+        "4",
+        "--out",
+        dir.path().join("good").to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v = json(&out);
+    assert!(
+        v["oracles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|o| o["verdict"] == "tested"),
+        "{v}"
+    );
+
+    let wrong = dir.path().join("wrong.toml");
+    std::fs::write(
+        &wrong,
+        "[[oracle]]\nid = \"where_changes_nothing\"\ncompare = \"multiset\"\nprovenance = \"llm-discovered\"\nverification = \"unverified\"\nquery_a = \"SELECT t0.c_int FROM [t0:TABLE] AS t0 WHERE [p:t0:BOOLEAN]\"\nquery_b = \"SELECT t0.c_int FROM [t0] AS t0\"\n",
+    )
+    .unwrap();
+    let (code, out, err) = run_sqlforge(&[
+        "oracle",
+        "check",
+        wrong.to_str().unwrap(),
+        "--databases",
+        "5",
+        "--fillings",
+        "4",
+        "--out",
+        dir.path().join("bad").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{err}");
+    assert!(out.contains("where_changes_nothing: rejected"), "{out}");
+    assert!(dir
+        .path()
+        .join("bad/where_changes_nothing/findings")
+        .read_dir()
+        .unwrap()
+        .next()
+        .is_some());
+}
