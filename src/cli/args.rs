@@ -357,6 +357,9 @@ pub struct OracleRunArgs {
     /// Also write JUnit XML (one testcase per oracle x engine)
     #[arg(long)]
     pub junit: Option<PathBuf>,
+    /// Do not shrink new findings
+    #[arg(long)]
+    pub no_reduce: bool,
 }
 
 #[derive(Debug, Args)]

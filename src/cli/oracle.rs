@@ -102,6 +102,7 @@ async fn run_campaign(global: &Global, a: OracleRunArgs) -> Result<ExitCode, Cli
         cases_per_db: a.cases_per_db.max(1),
         max_rows: a.max_rows,
         out: a.out.clone(),
+        reduce_budget: if a.no_reduce { 0 } else { 400 },
     };
     let bar = match cases {
         Some(n) => ProgressBar::new(n.div_ceil(plan.shard.1)),
@@ -158,6 +159,7 @@ async fn check(global: &Global, a: OracleCheckArgs) -> Result<ExitCode, CliError
             cases_per_db: a.fillings.max(1),
             max_rows: 8,
             out: out.join(&oracle.name),
+            reduce_budget: 200,
         };
         let s = campaign::run(&plan, &global.engine, |_| {}).await?;
         let label = if s.findings > 0 {

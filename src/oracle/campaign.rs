@@ -31,6 +31,9 @@ pub struct CampaignPlan<'a> {
     pub cases_per_db: u64,
     pub max_rows: usize,
     pub out: PathBuf,
+    /// Reproduction attempts the reducer may spend on each new finding
+    /// (0: no reduction).
+    pub reduce_budget: usize,
 }
 
 /// Per oracle and engine.
@@ -289,6 +292,22 @@ pub async fn run(
                 detail,
             };
             findings.add(&finding, &db.script(), &a, &b).map_err(io)?;
+            if plan.reduce_budget > 0 && findings.is_new(&finding.signature) {
+                let reduced = super::reduce::reduce(
+                    e.as_mut(),
+                    oracle,
+                    &db.fine_statements,
+                    &filled.fillings,
+                    class,
+                    plan.reduce_budget,
+                )
+                .await;
+                if let Some(r) = reduced {
+                    findings.add_reduced(&finding.signature, &r).map_err(io)?;
+                }
+                // The reducer changed the database.
+                slot.loaded_db = None;
+            }
         }
         tick(summary.cases);
         i += shards.max(1);

@@ -108,4 +108,31 @@ impl Findings {
         )?;
         Ok(())
     }
+
+    /// Adds the reducer's result to a finding's folder.
+    pub fn add_reduced(
+        &self,
+        signature: &str,
+        reduced: &super::reduce::Reduced,
+    ) -> std::io::Result<()> {
+        let folder = self.dir.join(signature);
+        let setup: String = reduced.setup.iter().map(|s| format!("{s};\n")).collect();
+        std::fs::write(folder.join("reduced_setup.sql"), setup)?;
+        std::fs::write(
+            folder.join("reduced_query_a.sql"),
+            format!("{};\n", reduced.query_a),
+        )?;
+        std::fs::write(
+            folder.join("reduced_query_b.sql"),
+            format!("{};\n", reduced.query_b),
+        )?;
+        std::fs::write(
+            folder.join("reduced.json"),
+            serde_json::to_string_pretty(reduced).unwrap_or_default(),
+        )
+    }
+
+    pub fn is_new(&self, signature: &str) -> bool {
+        self.counts.get(signature) == Some(&1)
+    }
 }

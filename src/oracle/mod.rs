@@ -8,6 +8,7 @@ pub mod fill;
 pub mod finding;
 pub mod model;
 pub mod randdb;
+pub mod reduce;
 pub mod snippet;
 
 pub use model::{load_dir, Compare, Oracle, OracleError, Placeholder, SqlType};

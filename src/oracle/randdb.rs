@@ -31,6 +31,9 @@ pub struct RandomDb {
     pub statements: Vec<String>,
     /// Rows per table.
     pub rows: Vec<usize>,
+    /// The same database with one statement per row, for the reducer:
+    /// CREATE TABLEs first, then single-row INSERTs, then indexes.
+    pub fine_statements: Vec<String>,
 }
 
 impl RandomDb {
@@ -92,9 +95,11 @@ pub fn generate(seed: u64, max_rows: usize) -> RandomDb {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut statements = Vec::new();
     let mut rows = Vec::new();
+    let (mut creates, mut inserts, mut indexes) = (Vec::new(), Vec::new(), Vec::new());
     for table in TABLES {
         let cols: Vec<String> = COLUMNS.iter().map(|(n, _, t)| format!("{n} {t}")).collect();
         statements.push(format!("CREATE TABLE {table} ({})", cols.join(", ")));
+        creates.push(statements.last().expect("pushed").clone());
         // One table in five is empty: the empty side of joins matters.
         let n = if rng.random_bool(0.2) {
             0
@@ -115,8 +120,14 @@ pub fn generate(seed: u64, max_rows: usize) -> RandomDb {
                 .collect();
             values.push(format!("({})", row.join(", ")));
         }
+        let names: Vec<&str> = COLUMNS.iter().map(|c| c.0).collect();
+        for v in &values {
+            inserts.push(format!(
+                "INSERT INTO {table} ({}) VALUES {v}",
+                names.join(", ")
+            ));
+        }
         if !values.is_empty() {
-            let names: Vec<&str> = COLUMNS.iter().map(|c| c.0).collect();
             statements.push(format!(
                 "INSERT INTO {table} ({}) VALUES {}",
                 names.join(", "),
@@ -126,6 +137,7 @@ pub fn generate(seed: u64, max_rows: usize) -> RandomDb {
         if rng.random_bool(0.5) {
             let (col, _, _) = COLUMNS.choose(&mut rng).expect("non-empty");
             statements.push(format!("CREATE INDEX ix_{table}_{col} ON {table} ({col})"));
+            indexes.push(statements.last().expect("pushed").clone());
         }
         rows.push(n);
     }
@@ -133,6 +145,7 @@ pub fn generate(seed: u64, max_rows: usize) -> RandomDb {
         seed,
         statements,
         rows,
+        fine_statements: creates.into_iter().chain(inserts).chain(indexes).collect(),
     }
 }
 

@@ -118,6 +118,13 @@ fn a_planted_left_join_bug_is_caught_with_a_bug_folder() {
             .as_u64()
             .unwrap()
     );
+    // Reduced to a one-row reproduction that still fails the same way.
+    let reduced = std::fs::read_to_string(folder.join("reduced_setup.sql")).unwrap();
+    assert_eq!(reduced.matches("INSERT INTO").count(), 1, "{reduced}");
+    assert!(!reduced.contains("CREATE INDEX"), "{reduced}");
+    let setup = std::fs::read_to_string(folder.join("setup.sql")).unwrap();
+    assert!(setup.len() > reduced.len());
+    assert!(folder.join("reduced_query_a.sql").exists());
     // Every occurrence is logged as it happens.
     let log = std::fs::read_to_string(dir.path().join("findings.jsonl")).unwrap();
     assert_eq!(log.lines().count() as u64, count);

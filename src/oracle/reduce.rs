@@ -1,0 +1,206 @@
+//! The reducer: shrinks a finding while the same failure class still
+//! reproduces on the same engine. It drops rows and indexes from the
+//! database and replaces each expression filling by one of its AST children
+//! (parsed with sqlparser), a plain column or NULL, keeping a candidate only
+//! if A and B still differ the same way.
+
+use super::campaign::{run_case, CaseResult};
+use super::fill::{substitute, Filled};
+use super::randdb::columns_of;
+use super::{Oracle, Placeholder};
+use crate::engine::{run_script, Engine};
+use serde::Serialize;
+use sqlparser::ast::{Expr, FunctionArg, FunctionArgExpr, FunctionArguments};
+use sqlparser::dialect::GenericDialect;
+use sqlparser::parser::Parser;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Reduced {
+    pub setup: Vec<String>,
+    pub fillings: Vec<(String, String)>,
+    pub query_a: String,
+    pub query_b: String,
+    /// Reproduction attempts made.
+    pub attempts: usize,
+    /// Setup statements and filling length before and after.
+    pub statements_before: usize,
+    pub statements_after: usize,
+}
+
+/// The direct sub-expressions of a SQL expression.
+pub fn children(sql: &str) -> Vec<String> {
+    let dialect = GenericDialect {};
+    let Ok(expr) = Parser::new(&dialect)
+        .try_with_sql(sql)
+        .and_then(|mut p| p.parse_expr())
+    else {
+        return Vec::new();
+    };
+    let mut out: Vec<&Expr> = Vec::new();
+    match &expr {
+        Expr::BinaryOp { left, right, .. } => out.extend([left.as_ref(), right.as_ref()]),
+        Expr::UnaryOp { expr, .. }
+        | Expr::Nested(expr)
+        | Expr::IsNull(expr)
+        | Expr::IsNotNull(expr) => out.push(expr),
+        Expr::Between {
+            expr, low, high, ..
+        } => out.extend([expr.as_ref(), low.as_ref(), high.as_ref()]),
+        Expr::InList { expr, list, .. } => {
+            out.push(expr);
+            out.extend(list.iter());
+        }
+        Expr::Like { expr, .. } => out.push(expr),
+        Expr::Case {
+            operand,
+            conditions,
+            else_result,
+            ..
+        } => {
+            out.extend(operand.as_deref());
+            for c in conditions {
+                out.push(&c.condition);
+                out.push(&c.result);
+            }
+            out.extend(else_result.as_deref());
+        }
+        Expr::Function(f) => {
+            if let FunctionArguments::List(list) = &f.args {
+                for a in &list.args {
+                    if let FunctionArg::Unnamed(FunctionArgExpr::Expr(e)) = a {
+                        out.push(e);
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+    out.into_iter().map(|e| e.to_string()).collect()
+}
+
+fn fill_with(oracle: &Oracle, fillings: &[(String, String)]) -> Filled {
+    let sub = |s: &String| substitute(s, fillings);
+    Filled {
+        a: sub(&oracle.a),
+        b: sub(&oracle.b),
+        between: oracle.between.iter().map(sub).collect(),
+        after: oracle.after.iter().map(sub).collect(),
+        fillings: fillings.to_vec(),
+    }
+}
+
+fn class_of(r: &CaseResult) -> Option<&'static str> {
+    match r {
+        CaseResult::Mismatch { class, .. } => Some(class),
+        CaseResult::Crash { .. } => Some("crash"),
+        _ => None,
+    }
+}
+
+async fn reproduces(
+    engine: &mut dyn Engine,
+    oracle: &Oracle,
+    setup: &[String],
+    fillings: &[(String, String)],
+    class: &str,
+) -> bool {
+    if engine.reset().await.is_err() {
+        return false;
+    }
+    let script: String = setup.iter().map(|s| format!("{s};\n")).collect();
+    if run_script(engine, &script).await.is_err() {
+        return false;
+    }
+    let r = run_case(engine, oracle.compare, &fill_with(oracle, fillings)).await;
+    class_of(&r) == Some(class)
+}
+
+/// Shrinks a finding of `class`, trying at most `budget` reproductions.
+/// The engine's database is left in an unspecified state.
+pub async fn reduce(
+    engine: &mut dyn Engine,
+    oracle: &Oracle,
+    setup: &[String],
+    fillings: &[(String, String)],
+    class: &str,
+    budget: usize,
+) -> Option<Reduced> {
+    let mut attempts = 1;
+    if !reproduces(engine, oracle, setup, fillings, class).await {
+        return None;
+    }
+    let mut setup = setup.to_vec();
+    let mut fillings = fillings.to_vec();
+    let before = setup.len();
+    let mut progress = true;
+    while progress && attempts < budget {
+        progress = false;
+        // Drop rows and indexes, one statement at a time (tables stay).
+        let mut i = 0;
+        while i < setup.len() && attempts < budget {
+            if setup[i].starts_with("CREATE TABLE") {
+                i += 1;
+                continue;
+            }
+            let mut candidate = setup.clone();
+            candidate.remove(i);
+            attempts += 1;
+            if reproduces(engine, oracle, &candidate, &fillings, class).await {
+                setup = candidate;
+                progress = true;
+            } else {
+                i += 1;
+            }
+        }
+        // Simplify each expression filling.
+        for (index, (name, placeholder)) in oracle.placeholders.iter().enumerate() {
+            let Placeholder::Expr { table, ty } = placeholder else {
+                continue;
+            };
+            let current = fillings[index].1.clone();
+            let mut options = children(&current);
+            options.extend(columns_of(*ty).into_iter().map(|c| format!("{table}.{c}")));
+            options.push("NULL".into());
+            for option in options {
+                if attempts >= budget || option.len() >= current.len() {
+                    continue;
+                }
+                let mut candidate = fillings.clone();
+                candidate[index] = (name.clone(), option);
+                attempts += 1;
+                if reproduces(engine, oracle, &setup, &candidate, class).await {
+                    fillings = candidate;
+                    progress = true;
+                    break;
+                }
+            }
+        }
+    }
+    let filled = fill_with(oracle, &fillings);
+    Some(Reduced {
+        statements_before: before,
+        statements_after: setup.len(),
+        setup,
+        fillings,
+        query_a: filled.a,
+        query_b: filled.b,
+        attempts,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn children_are_the_direct_subexpressions() {
+        assert_eq!(super::children("(a + 1) > b"), vec!["(a + 1)", "b"]);
+        assert_eq!(
+            super::children("COALESCE(t0.c_int, 7)"),
+            vec!["t0.c_int", "7"]
+        );
+        assert_eq!(
+            super::children("CASE WHEN x THEN 1 ELSE 2 END"),
+            vec!["x", "1", "2"]
+        );
+        assert!(super::children("t0.c_int").is_empty());
+    }
+}
