@@ -60,7 +60,14 @@ pub fn tokenize(sql: &str) -> Vec<Token> {
                         .take_while(|c| c.is_alphanumeric() || *c == '_')
                         .map(char::len_utf8)
                         .sum::<usize>();
-                    (Kind::Word, i + len.max(1))
+                    if len == 0 {
+                        // A non-ASCII character that is not a letter (NBSP,
+                        // a dash, a currency sign): one symbol, whole.
+                        let width = sql[i..].chars().next().map_or(1, char::len_utf8);
+                        (Kind::Symbol, i + width)
+                    } else {
+                        (Kind::Word, i + len)
+                    }
                 }
                 c if c.is_ascii_digit()
                     || (c == b'.' && b.get(i + 1).is_some_and(u8::is_ascii_digit)) =>
@@ -113,6 +120,17 @@ pub fn splice(sql: &str, span: Range<usize>, with: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn non_letters_outside_ascii_are_whole_symbols() {
+        let sql = "SELECT a\u{00A0}FROM t WHERE b = '–' AND c – 1 €";
+        let tokens = tokenize(sql);
+        let joined: String = tokens.iter().map(|t| t.text(sql)).collect();
+        assert_eq!(joined, sql);
+        assert!(tokens
+            .iter()
+            .any(|t| t.kind == Kind::Symbol && t.text(sql) == "€"));
+    }
 
     #[test]
     fn lossless_and_classified() {

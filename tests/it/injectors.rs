@@ -47,6 +47,20 @@ fn injections_change_only_the_bug() {
                         q.id,
                         d
                     );
+                    // No comment is lost, even on an edited line.
+                    if rule.name != "unclosed_comment" {
+                        for line in q.sql.lines() {
+                            if let Some(at) = line.find("-- ") {
+                                let comment = &line[at..];
+                                assert!(
+                                    inj.bug_sql.contains(comment),
+                                    "{} on {} lost {comment:?}",
+                                    rule.name,
+                                    q.id
+                                );
+                            }
+                        }
+                    }
                     // Comments and lines outside the edit are untouched.
                     let untouched = |sql: &str, changed: &[usize]| -> Vec<String> {
                         sql.lines()

@@ -61,7 +61,9 @@ pub(super) fn duplicate_column(sql: &str) -> Vec<Injection> {
 pub(super) fn drop_missing_column(sql: &str) -> Vec<Injection> {
     let v = View::new(sql);
     (3..v.len())
-        .filter(|&k| v.is(0, "alter") && v.is(k - 2, "drop") && v.is(k - 1, "column"))
+        .filter(|&k| {
+            v.is(0, "alter") && v.is(k - 2, "drop") && v.is(k - 1, "column") && !v.is(k, "if")
+        })
         .flat_map(|k| misspell_token(&v, k))
         .collect()
 }
@@ -120,7 +122,10 @@ pub(super) fn add_not_null_without_default(sql: &str) -> Vec<Injection> {
     }
     (1..v.len().saturating_sub(1))
         .filter(|&k| v.is(k, "default") && (0..k).any(|j| v.is(j, "not") && v.is(j + 1, "null")))
-        .map(|k| v.remove_range(k, k + 1, "drop_default"))
+        .map(|k| {
+            let d = depths(&v);
+            v.remove_range(k, expression_end(&v, &d, k + 1), "drop_default")
+        })
         .collect()
 }
 
@@ -143,9 +148,9 @@ pub(super) fn drop_missing_index(sql: &str) -> Vec<Injection> {
     if !(v.is(0, "drop") && v.is(1, "index")) {
         return Vec::new();
     }
-    let name = if v.is(2, "if") { 4 } else { 2 };
-    if name >= v.len() {
+    // With IF EXISTS a missing index is no error: leave those alone.
+    if v.is(2, "if") || v.len() < 3 {
         return Vec::new();
     }
-    misspell_token(&v, name)
+    misspell_token(&v, 2)
 }

@@ -67,6 +67,8 @@ pub(super) fn unsupported_cast_type(sql: &str) -> Vec<Injection> {
             };
             let last = if v.at(ty + 1) == "(" {
                 matching_close(&v, &d, ty + 1)?
+            } else if v.is_any(ty + 1, &["precision", "integer", "varying"]) {
+                ty + 1
             } else {
                 ty
             };

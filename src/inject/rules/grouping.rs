@@ -168,13 +168,23 @@ fn position_out_of_range(sql: &str, first: &str, variant: &'static str) -> Vec<I
     let Some(select) = top_select(&v, &d) else {
         return Vec::new();
     };
-    let n = select_items(&v, &d, select).len();
+    let items = select_items(&v, &d, select);
+    // `*` and `t.*` hide how many columns there are.
+    if items.iter().any(|&(a, b)| v.slice(a, b).ends_with('*')) {
+        return Vec::new();
+    }
+    let n = items.len();
     let mut out = Vec::new();
     for by in by_tokens(&v, &d, first) {
         for (a, b) in by_keys(&v, &d, by) {
-            let key_end = if v.column_at(a).is_some() {
-                v.column_at(a).unwrap()
-            } else if v.tok(a).kind == Kind::Number && a == b {
+            // The whole key (before ASC/DESC/NULLS) must be one column or position.
+            let mut key_last = b;
+            while key_last > a && v.is_any(key_last, &["asc", "desc", "nulls", "first", "last"]) {
+                key_last -= 1;
+            }
+            let key_end = if v.column_at(a) == Some(key_last) {
+                key_last
+            } else if v.tok(a).kind == Kind::Number && a == key_last {
                 a
             } else {
                 continue;
@@ -329,7 +339,7 @@ pub(super) fn order_by_in_operand(sql: &str) -> Vec<Injection> {
 pub(super) fn order_by_not_in_result(sql: &str) -> Vec<Injection> {
     let v = View::new(sql);
     let d = depths(&v);
-    if set_operators(&v).is_empty() {
+    if !set_operators(&v).into_iter().any(|k| d[k] == 0) {
         return Vec::new();
     }
     let Some(select) = top_select(&v, &d) else {

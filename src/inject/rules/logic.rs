@@ -46,32 +46,21 @@ pub(super) fn null_equality(sql: &str) -> Vec<Injection> {
 pub(super) fn wrong_join_type(sql: &str) -> Vec<Injection> {
     let v = View::new(sql);
     (0..v.len())
-        .filter(|&k| {
-            v.tok(k).is_word(sql, "left")
-                && v.next(k).is_some_and(|n| {
-                    n.eq_ignore_ascii_case("join") || n.eq_ignore_ascii_case("outer")
-                })
+        .filter(|&k| v.is(k, "left") && (v.is(k + 1, "join") || v.is(k + 1, "outer")))
+        .map(|k| {
+            // `LEFT OUTER JOIN` becomes `INNER JOIN`, not `INNER OUTER JOIN`.
+            let last = if v.is(k + 1, "outer") { k + 1 } else { k };
+            v.replace_range(k, last, &match_case(v.text(k), "INNER"), "left_to_inner")
         })
-        .map(|k| v.replace(k, &match_case(v.text(k), "INNER"), "left_to_inner"))
         .collect()
 }
 
 pub(super) fn missing_distinct(sql: &str) -> Vec<Injection> {
     let v = View::new(sql);
     (1..v.len())
-        .filter(|&k| {
-            v.tok(k).is_word(sql, "distinct")
-                && v.prev(k).is_some_and(|p| p.eq_ignore_ascii_case("select"))
-        })
-        .map(|k| {
-            // Remove the word and the space after it.
-            let end = v.tok(k + 1).span.start.min(sql.len());
-            Injection {
-                bug_sql: splice(sql, v.tok(k).span.start..end, ""),
-                variant: "drop_distinct",
-            }
-        })
-        .filter(|i| !i.bug_sql.is_empty())
+        .filter(|&k| v.is(k, "distinct") && v.is(k - 1, "select") && !v.is(k + 1, "on"))
+        .filter(|&k| k + 1 < v.len())
+        .map(|k| v.remove_word(k, "drop_distinct"))
         .collect()
 }
 
@@ -97,7 +86,8 @@ pub(super) fn wrong_constant(sql: &str) -> Vec<Injection> {
             v.text(k)
                 .parse::<i64>()
                 .ok()
-                .map(|n| v.replace(k, &(n + 1).to_string(), "increment"))
+                .and_then(|n| n.checked_add(1))
+                .map(|n| v.replace(k, &n.to_string(), "increment"))
         })
         .collect()
 }
@@ -139,7 +129,8 @@ pub(super) fn wrong_limit(sql: &str) -> Vec<Injection> {
             v.text(k)
                 .parse::<i64>()
                 .ok()
-                .map(|n| v.replace(k, &(n + 1).to_string(), "limit_plus_one"))
+                .and_then(|n| n.checked_add(1))
+                .map(|n| v.replace(k, &n.to_string(), "limit_plus_one"))
         })
         .collect()
 }
@@ -172,10 +163,7 @@ pub(super) fn missing_distinct_in_count(sql: &str) -> Vec<Injection> {
                 && v.next(k) == Some("(")
                 && v.tok(k + 2).is_word(sql, "distinct")
         })
-        .map(|k| Injection {
-            bug_sql: splice(sql, v.tok(k + 2).span.start..v.tok(k + 3).span.start, ""),
-            variant: "drop_distinct_in_count",
-        })
+        .map(|k| v.remove_word(k + 2, "drop_distinct_in_count"))
         .collect()
 }
 
@@ -190,10 +178,7 @@ pub(super) fn negated_condition(sql: &str) -> Vec<Injection> {
                         .any(|w| n.eq_ignore_ascii_case(w))
                 })
         })
-        .map(|k| Injection {
-            bug_sql: splice(sql, v.tok(k).span.start..v.tok(k + 1).span.start, ""),
-            variant: "drop_not",
-        })
+        .map(|k| v.remove_word(k, "drop_not"))
         .collect()
 }
 

@@ -107,6 +107,9 @@ pub(super) fn wrong_operator(sql: &str) -> Vec<Injection> {
             matches!(v.kind(k - 1), Some(Kind::Word | Kind::Number)) && !is_keyword(v.text(k - 1))
                 || v.at(k - 1) == ")"
         })
+        .filter(|&k| {
+            !(v.text(k) == "*" && (v.is(k + 1, "from") || matches!(v.at(k + 1), "," | ")" | "")))
+        })
         .filter_map(|k| {
             let to = match v.text(k) {
                 "+" => "-",

@@ -70,11 +70,16 @@ pub(super) fn missing_derived_alias(sql: &str) -> Vec<Injection> {
 
 pub(super) fn duplicate_table_alias(sql: &str) -> Vec<Injection> {
     let v = View::new(sql);
+    let d = depths(&v);
     let refs = table_refs(&v);
     let mut out = Vec::new();
-    for (i, (_, alias)) in refs.iter().enumerate().skip(1) {
+    for (i, (t, alias)) in refs.iter().enumerate().skip(1) {
         let Some(alias) = alias else { continue };
         let (t0, a0) = refs[i - 1];
+        // Only a neighbour in the same FROM clause.
+        if d[t0] != d[*t] || (t0..*t).any(|j| d[j] < d[*t]) {
+            continue;
+        }
         let first = visible_name(&v, t0, a0);
         if !first.eq_ignore_ascii_case(v.text(*alias)) {
             out.push(v.replace(*alias, first, "reused_alias"));

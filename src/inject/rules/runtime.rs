@@ -48,6 +48,11 @@ pub(super) fn invalid_math_argument(sql: &str) -> Vec<Injection> {
         .filter(|&k| v.is_any(k, &["ln", "log", "log10", "sqrt"]) && v.at(k + 1) == "(")
         .filter_map(|k| {
             let close = matching_close(&v, &d, k + 1)?;
+            let one_argument =
+                close > k + 2 && !(k + 2..close).any(|j| d[j] == d[k] + 1 && v.text(j) == ",");
+            if !one_argument {
+                return None;
+            }
             let arg = v.slice(k + 2, close - 1);
             Some(v.replace_range(k + 2, close - 1, &format!("-({arg})"), "negated_argument"))
         })
@@ -66,8 +71,14 @@ pub(super) fn string_to_number(sql: &str) -> Vec<Injection> {
             // 98000 typed as '98,000'.
             (n >= 1000).then(|| {
                 let digits = n.to_string();
-                let (head, tail) = digits.split_at(digits.len() - 3);
-                v.replace(k, &format!("'{head},{tail}'"), "thousands_separator")
+                let mut grouped = String::new();
+                for (i, c) in digits.chars().enumerate() {
+                    if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                        grouped.push(',');
+                    }
+                    grouped.push(c);
+                }
+                v.replace(k, &format!("'{grouped}'"), "thousands_separator")
             })
         })
         .collect()
@@ -126,25 +137,32 @@ pub(super) fn invalid_date_format(sql: &str) -> Vec<Injection> {
 
 pub(super) fn invalid_regex(sql: &str) -> Vec<Injection> {
     let v = View::new(sql);
-    (2..v.len())
-        .filter(|&k| v.tok(k).kind == Kind::String && v.at(k - 1) == ",")
+    let d = depths(&v);
+    (0..v.len())
         .filter(|&k| {
-            (0..k).rev().take(8).any(|j| {
-                v.at(j + 1) == "("
-                    && v.is_any(
-                        j,
-                        &[
-                            "regexp_matches",
-                            "regexp_replace",
-                            "regexp_like",
-                            "regexp_full_match",
-                        ],
-                    )
-            })
+            v.at(k + 1) == "("
+                && v.is_any(
+                    k,
+                    &[
+                        "regexp_matches",
+                        "regexp_replace",
+                        "regexp_like",
+                        "regexp_full_match",
+                    ],
+                )
         })
-        .map(|k| {
-            let t = v.text(k);
-            v.replace(k, &format!("{}('", &t[..t.len() - 1]), "unclosed_group")
+        .filter_map(|k| {
+            // The pattern is the second argument.
+            let comma = (k + 2..v.len()).find(|&j| d[j] == d[k] + 1 && v.text(j) == ",")?;
+            let pattern = comma + 1;
+            let t = v.text(pattern);
+            (v.tok(pattern).kind == Kind::String && t.len() >= 2).then(|| {
+                v.replace(
+                    pattern,
+                    &format!("{}('", &t[..t.len() - 1]),
+                    "unclosed_group",
+                )
+            })
         })
         .collect()
 }
@@ -190,6 +208,9 @@ pub(super) fn numeric_field_overflow(sql: &str) -> Vec<Injection> {
     let in_values = (0..v.len()).find(|&k| v.is_any(k, &["values", "set"]));
     if let Some(start) = in_values {
         for k in start..v.len() {
+            if d[k] == d[start] && v.is_any(k, &["where", "returning", "on"]) {
+                break;
+            }
             if v.tok(k).kind == Kind::Number && v.text(k).contains('.') && d[k] >= d[start] {
                 out.push(v.replace(k, &format!("99999999999{}", v.text(k)), "extra_digits"));
             }

@@ -14,26 +14,24 @@ pub(super) fn misspell_column(sql: &str) -> Vec<Injection> {
 
 pub(super) fn misspell_table(sql: &str) -> Vec<Injection> {
     let v = View::new(sql);
-    (0..v.len())
-        .filter(|&k| {
-            v.tok(k).kind == Kind::Word
-                && matches!(
-                    v.prev(k).map(str::to_ascii_lowercase).as_deref(),
-                    Some("from" | "join")
-                )
-                && !is_keyword(v.text(k))
-                && v.next(k) != Some("(")
-        })
-        .flat_map(|k| misspell_token(&v, k))
+    table_refs(&v)
+        .into_iter()
+        .flat_map(|(t, _)| misspell_token(&v, t))
         .collect()
 }
 
 pub(super) fn non_aggregated_column(sql: &str) -> Vec<Injection> {
     let v = View::new(sql);
-    if !(0..v.len()).any(|k| v.tok(k).is_word(sql, "group")) {
-        return Vec::new();
-    }
     let d = depths(&v);
+    // The top-level GROUP BY and its keys: a grouped column is no bug.
+    let Some(by) = (1..v.len()).find(|&k| d[k] == 0 && v.is(k, "by") && v.is(k - 1, "group"))
+    else {
+        return Vec::new();
+    };
+    let grouped: Vec<String> = by_keys(&v, &d, by)
+        .into_iter()
+        .map(|(a, b)| v.slice(a, b).to_ascii_lowercase())
+        .collect();
     // Insert a qualified column used elsewhere right after the top-level SELECT.
     let Some(select) = (0..v.len()).find(|&k| d[k] == 0 && v.tok(k).is_word(sql, "select")) else {
         return Vec::new();
@@ -50,7 +48,7 @@ pub(super) fn non_aggregated_column(sql: &str) -> Vec<Injection> {
     for k in 1..v.len().saturating_sub(1) {
         if v.text(k) == "." && v.tok(k + 1).kind == Kind::Word {
             let c = format!("{}.{}", v.text(k - 1), v.text(k + 1));
-            if !columns.contains(&c) {
+            if !columns.contains(&c) && !grouped.contains(&c.to_ascii_lowercase()) {
                 columns.push(c);
             }
         }
@@ -169,7 +167,10 @@ pub(super) fn set_operation_column_count(sql: &str) -> Vec<Injection> {
         else {
             continue;
         };
-        let end = v.tok(from - 1).span.end;
+        let Some(before) = from.checked_sub(1) else {
+            continue;
+        };
+        let end = v.tok(before).span.end;
         out.push(Injection {
             bug_sql: format!("{}, NULL{}", &sql[..end], &sql[end..]),
             variant: "extra_null_column",

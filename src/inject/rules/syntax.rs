@@ -18,8 +18,9 @@ pub(super) fn keyword_typo(sql: &str) -> Vec<Injection> {
 
 pub(super) fn trailing_comma(sql: &str) -> Vec<Injection> {
     let v = View::new(sql);
+    let d = depths(&v);
     (1..v.len())
-        .filter(|&k| v.tok(k).is_word(sql, "from") && !matches!(v.prev(k), Some("," | "(")))
+        .filter(|&k| is_clause_from(&v, &d, k) && !matches!(v.prev(k), Some("," | "(")))
         .map(|k| {
             let prev = v.tok(k - 1).span.end;
             Injection {
@@ -243,15 +244,21 @@ pub(super) fn incomplete_statement(sql: &str) -> Vec<Injection> {
 
 pub(super) fn reserved_word_alias(sql: &str) -> Vec<Injection> {
     let v = View::new(sql);
-    const RESERVED: [&str; 4] = ["order", "group", "table", "from"];
+    let d = depths(&v);
+    const RESERVED: [&str; 4] = ["ORDER", "GROUP", "TABLE", "FROM"];
+    let table_aliases: Vec<usize> = table_refs(&v).into_iter().filter_map(|(_, a)| a).collect();
     let mut out = Vec::new();
     for k in 1..v.len() {
-        let alias_def = (v.is(k - 1, "as") || table_refs(&v).iter().any(|(_, a)| *a == Some(k)))
-            && v.tok(k).kind == Kind::Word
-            && !is_keyword(v.text(k));
-        if alias_def {
+        // Not the type of a CAST(x AS type).
+        let in_cast = (0..k)
+            .rev()
+            .find(|&j| v.text(j) == "(" && d[j] == d[k] - 1)
+            .is_some_and(|open| open > 0 && v.is(open - 1, "cast"));
+        let alias_def =
+            (v.is(k - 1, "as") && !in_cast && v.at(k + 1) != "(") || table_aliases.contains(&k);
+        if alias_def && v.tok(k).kind == Kind::Word && !is_keyword(v.text(k)) {
             let word = RESERVED[v.text(k).len() % RESERVED.len()];
-            out.push(v.replace(k, &match_case(v.text(k), word), "reserved_alias"));
+            out.push(v.replace(k, word, "reserved_alias"));
         }
     }
     out

@@ -74,7 +74,7 @@ pub(super) fn like_on_non_text(sql: &str) -> Vec<Injection> {
             let Some(close) = matching_close(&v, &d, k + 1) else {
                 continue;
             };
-            let Some(as_k) = (k + 2..close).find(|&j| v.is(j, "as")) else {
+            let Some(as_k) = (k + 2..close).find(|&j| d[j] == d[k] + 1 && v.is(j, "as")) else {
                 continue;
             };
             if v.is(close + 1, "like") {

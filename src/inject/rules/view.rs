@@ -98,16 +98,28 @@ pub(super) struct View<'a> {
     pub(super) sql: &'a str,
     pub(super) tokens: Vec<Token>,
     pub(super) code: Vec<usize>,
+    /// Stands in for every index past the last code token: an empty token
+    /// at the end of the SQL, so look-ahead never panics.
+    end: Token,
 }
 
 impl<'a> View<'a> {
     pub(super) fn new(sql: &'a str) -> Self {
         let tokens = tokenize(sql);
         let code = code(&tokens);
-        View { sql, tokens, code }
+        let end = Token {
+            kind: Kind::Trivia,
+            span: sql.len()..sql.len(),
+        };
+        View {
+            sql,
+            tokens,
+            code,
+            end,
+        }
     }
     pub(super) fn tok(&self, k: usize) -> &Token {
-        &self.tokens[self.code[k]]
+        self.code.get(k).map_or(&self.end, |&i| &self.tokens[i])
     }
     pub(super) fn text(&self, k: usize) -> &'a str {
         self.tok(k).text(self.sql)
@@ -147,7 +159,14 @@ pub(super) fn misspellings(word: &str) -> Vec<(String, &'static str)> {
             Some(singular) => singular.to_string(),
             None => format!("{word}s"),
         };
-        out.push((plural, "plural"));
+        // `orders` → `order` would be a syntax error, not an unknown name.
+        let reserved = is_keyword(&plural)
+            || ["user", "key", "index", "value", "range", "window"]
+                .iter()
+                .any(|r| r.eq_ignore_ascii_case(&plural));
+        if !reserved {
+            out.push((plural, "plural"));
+        }
     }
     out
 }
@@ -179,7 +198,7 @@ pub(super) fn misspell_token(v: &View<'_>, k: usize) -> Vec<Injection> {
 /// The depth of parentheses before each code token.
 pub(super) fn depths(v: &View<'_>) -> Vec<i32> {
     let mut depth = 0;
-    (0..v.len())
+    let mut d: Vec<i32> = (0..v.len())
         .map(|k| {
             let here = depth;
             match v.text(k) {
@@ -189,7 +208,10 @@ pub(super) fn depths(v: &View<'_>) -> Vec<i32> {
             }
             here
         })
-        .collect()
+        .collect();
+    // Look-ahead past the end reads a depth no real token has.
+    d.extend([-1_000_000; 8]);
+    d
 }
 
 pub(super) fn match_case(original: &str, replacement: &str) -> String {
@@ -248,7 +270,8 @@ impl<'a> View<'a> {
 
     /// The byte span from the start of code token `a` to the end of `b`.
     pub(super) fn span(&self, a: usize, b: usize) -> std::ops::Range<usize> {
-        self.tok(a).span.start..self.tok(b).span.end
+        let (start, end) = (self.tok(a).span.start, self.tok(b).span.end);
+        start..end.max(start)
     }
 
     /// The source text of code tokens `a..=b`, trivia included.
@@ -272,13 +295,33 @@ impl<'a> View<'a> {
 
     /// Removes code tokens `a..=b` and the trivia before them.
     pub(super) fn remove_range(&self, a: usize, b: usize, variant: &'static str) -> Injection {
-        let start = if a == 0 {
-            self.tok(0).span.start
+        let token_start = self.tok(a).span.start;
+        let before_start = a
+            .checked_sub(1)
+            .map_or(token_start, |p| self.tok(p).span.end);
+        // Leading whitespace goes with the removed tokens, a comment never.
+        let start = if has_comment(&self.sql[before_start..token_start]) {
+            token_start
         } else {
-            self.tok(a - 1).span.end
+            before_start
         };
         Injection {
             bug_sql: splice(self.sql, start..self.tok(b).span.end, ""),
+            variant,
+        }
+    }
+
+    /// Removes code token `k` and the blanks after it (not a comment).
+    pub(super) fn remove_word(&self, k: usize, variant: &'static str) -> Injection {
+        let span = self.tok(k).span.clone();
+        let next = self.tok(k + 1).span.start.max(span.end);
+        let end = if has_comment(&self.sql[span.end..next]) {
+            span.end
+        } else {
+            next
+        };
+        Injection {
+            bug_sql: splice(self.sql, span.start..end, ""),
             variant,
         }
     }
@@ -309,6 +352,10 @@ impl<'a> View<'a> {
         }
         is_column_ref(self, k).then_some(k)
     }
+}
+
+fn has_comment(trivia: &str) -> bool {
+    trivia.contains("--") || trivia.contains("/*")
 }
 
 /// The matching `)` of the `(` at code token `open`.
@@ -350,11 +397,20 @@ pub(super) const CLAUSE_WORDS: &[&str] = &[
 pub(super) fn expression_end(v: &View<'_>, d: &[i32], k: usize) -> usize {
     let mut last = k;
     let mut between = false;
+    // Inside CASE … END, WHEN/THEN/ELSE and AND/OR belong to the CASE.
+    let mut cases = 0;
     for j in k..v.len() {
         if d[j] < d[k] || (d[j] == d[k] && v.text(j) == ")") {
             break;
         }
-        if d[j] == d[k] && j > k {
+        if d[j] == d[k] && v.is(j, "case") {
+            cases += 1;
+        } else if d[j] == d[k] && cases > 0 && v.is(j, "end") {
+            cases -= 1;
+            last = j;
+            continue;
+        }
+        if d[j] == d[k] && j > k && cases == 0 {
             if v.text(j) == "," || v.is_any(j, CLAUSE_WORDS) || v.is(j, "or") {
                 break;
             }
@@ -387,11 +443,26 @@ pub(super) fn qualified_columns(v: &View<'_>) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// Whether the FROM at `k` starts a FROM clause (not `EXTRACT(x FROM y)`,
+/// `SUBSTRING(x FROM 2)` or `IS DISTINCT FROM`).
+pub(super) fn is_clause_from(v: &View<'_>, d: &[i32], k: usize) -> bool {
+    if !v.is(k, "from") || (k > 0 && v.is(k - 1, "distinct")) {
+        return false;
+    }
+    let opener = (0..k).rev().find(|&j| v.text(j) == "(" && d[j] == d[k] - 1);
+    match opener {
+        None => true,
+        // A subquery's FROM: its parenthesis is followed by SELECT.
+        Some(open) => v.is(open + 1, "select") || v.is(open + 1, "with"),
+    }
+}
+
 /// Table references in FROM/JOIN: (table token, alias token if any).
 pub(super) fn table_refs(v: &View<'_>) -> Vec<(usize, Option<usize>)> {
+    let d = depths(v);
     let mut out = Vec::new();
     for k in 1..v.len() {
-        let after_from = v.is(k - 1, "from") || v.is(k - 1, "join");
+        let after_from = is_clause_from(v, &d, k - 1) || v.is(k - 1, "join");
         if !after_from || v.tok(k).kind != Kind::Word || is_keyword(v.text(k)) {
             continue;
         }
@@ -402,7 +473,11 @@ pub(super) fn table_refs(v: &View<'_>) -> Vec<(usize, Option<usize>)> {
         let alias = (alias_k < v.len()
             && v.tok(alias_k).kind == Kind::Word
             && !is_keyword(v.text(alias_k))
-            && !v.is_any(alias_k, CLAUSE_WORDS))
+            && !v.is_any(alias_k, CLAUSE_WORDS)
+            && !v.is_any(
+                alias_k,
+                &["natural", "lateral", "for", "tablesample", "returning"],
+            ))
         .then_some(alias_k);
         out.push((k, alias));
     }

@@ -291,7 +291,12 @@ pub(super) fn aggregate_in_update(sql: &str) -> Vec<Injection> {
                 return None;
             }
             let close = is_aggregate_call(&v, &d, a + 2)?;
-            v.is(close + 1, "from")
+            // Only when the subquery reads the updated table, so its
+            // columns exist there too.
+            let target = (0..v.len())
+                .find(|&k| v.is(k, "update"))
+                .map(|k| v.text(k + 1))?;
+            (v.is(close + 1, "from") && v.text(close + 2).eq_ignore_ascii_case(target))
                 .then(|| v.replace_range(a, b, v.slice(a + 2, close), "aggregate_without_subquery"))
         })
         .collect()
