@@ -2,5 +2,6 @@
 //! baseline in one run and reports the ratio.
 
 pub mod engine_overhead;
+pub mod oracle;
 pub mod recall;
 pub mod synth;

@@ -295,6 +295,15 @@ pub enum BenchCommand {
         #[arg(default_value = "corpora")]
         corpora: Vec<PathBuf>,
     },
+    /// Oracle campaign on DuckDB + SQLite vs replaying the same statements, 1 and 2 workers
+    Oracle {
+        /// Cases per measured run
+        #[arg(long, default_value_t = 4000)]
+        cases: u64,
+        /// Oracle file or folder
+        #[arg(long, default_value = "oracles")]
+        oracles: PathBuf,
+    },
     /// Rule synthesis on DuckDB + SQLite: corpus loaded once per engine with
     /// rolled-back candidates vs a fresh sandbox per candidate
     Synth {
@@ -360,6 +369,9 @@ pub struct OracleRunArgs {
     /// Do not shrink new findings
     #[arg(long)]
     pub no_reduce: bool,
+    /// Parallel workers, each with its own sandboxes
+    #[arg(long, default_value_t = 1)]
+    pub workers: usize,
 }
 
 #[derive(Debug, Args)]

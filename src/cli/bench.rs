@@ -3,7 +3,7 @@
 use super::args::{BenchArgs, BenchCommand, Global};
 use super::exit::{CliError, ExitCode};
 use crate::bench::engine_overhead;
-use crate::engine::EngineKind;
+use crate::engine::{EngineKind, EngineSpec};
 
 pub async fn run(global: &Global, args: BenchArgs) -> Result<ExitCode, CliError> {
     match args.which {
@@ -64,6 +64,53 @@ pub async fn run(global: &Global, args: BenchArgs) -> Result<ExitCode, CliError>
                 println!(
                     "recall over {} categories: mean {:.2} ms, max {:.2} ms (target < 1000 ms) | linear scan mean {:.2} ms | speedup {:.1}x",
                     r.categories, r.mean_recall_ms, r.max_recall_ms, r.mean_scan_ms, r.speedup
+                );
+            }
+            Ok(ExitCode::Ok)
+        }
+        BenchCommand::Oracle { cases, oracles } => {
+            let (oracles, bad) =
+                crate::oracle::load_dir(&oracles).map_err(|e| CliError::usage(e.to_string()))?;
+            if let Some(e) = bad.first() {
+                return Err(CliError::usage(e.to_string()));
+            }
+            let out =
+                std::env::temp_dir().join(format!("sqlforge-bench-oracle-{}", std::process::id()));
+            let plan = crate::oracle::campaign::CampaignPlan {
+                oracles: std::sync::Arc::new(oracles),
+                engines: vec![EngineSpec::DuckDb, EngineSpec::Sqlite],
+                cases: Some(cases),
+                duration: None,
+                seed: 1,
+                shard: (0, 1),
+                cases_per_db: 25,
+                max_rows: 8,
+                out: out.clone(),
+                reduce_budget: 0,
+                workers: 1,
+            };
+            eprintln!(
+                "{cases} cases on duckdb,sqlite: replay, then the campaign with 1 and 2 workers..."
+            );
+            let r = crate::bench::oracle::run(plan)
+                .await
+                .map_err(CliError::from)?;
+            let _ = std::fs::remove_dir_all(&out);
+            if global.json {
+                println!(
+                    "{}",
+                    serde_json::json!({ "benchmark": "oracle", "result": r })
+                );
+            } else {
+                println!(
+                    "replay {:.0} cases/s | campaign, 1 worker {:.0} cases/s (ratio {:.2}, target >= 0.8 {}) | 2 workers {:.0} cases/s (scaling {:.2}x) | findings {}",
+                    r.replay_cases_per_sec,
+                    r.one_worker_cases_per_sec,
+                    r.ratio,
+                    if r.ratio >= 0.8 { "met" } else { "MISSED" },
+                    r.two_workers_cases_per_sec,
+                    r.scaling,
+                    r.findings
                 );
             }
             Ok(ExitCode::Ok)

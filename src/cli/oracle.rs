@@ -93,7 +93,7 @@ async fn run_campaign(global: &Global, a: OracleRunArgs) -> Result<ExitCode, Cli
         (c, _) => c,
     };
     let plan = CampaignPlan {
-        oracles: &oracles,
+        oracles: std::sync::Arc::new(oracles),
         engines,
         cases,
         duration,
@@ -103,6 +103,7 @@ async fn run_campaign(global: &Global, a: OracleRunArgs) -> Result<ExitCode, Cli
         max_rows: a.max_rows,
         out: a.out.clone(),
         reduce_budget: if a.no_reduce { 0 } else { 400 },
+        workers: a.workers.max(1),
     };
     let bar = match cases {
         Some(n) => ProgressBar::new(n.div_ceil(plan.shard.1)),
@@ -115,7 +116,8 @@ async fn run_campaign(global: &Global, a: OracleRunArgs) -> Result<ExitCode, Cli
     if global.json {
         bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
     }
-    let summary = campaign::run(&plan, &global.engine, |_| bar.inc(1)).await?;
+    let ticker = bar.clone();
+    let summary = campaign::run(&plan, &global.engine, move || ticker.inc(1)).await?;
     bar.finish_and_clear();
     if let Some(path) = &a.junit {
         std::fs::write(path, campaign::junit(&summary))
@@ -148,9 +150,8 @@ async fn check(global: &Global, a: OracleCheckArgs) -> Result<ExitCode, CliError
     let mut rejected = 0;
     let mut report = Vec::new();
     for oracle in &oracles {
-        let one = std::slice::from_ref(oracle);
         let plan = CampaignPlan {
-            oracles: one,
+            oracles: std::sync::Arc::new(vec![oracle.clone()]),
             engines: engines.clone(),
             cases: Some(a.databases * a.fillings),
             duration: None,
@@ -160,8 +161,9 @@ async fn check(global: &Global, a: OracleCheckArgs) -> Result<ExitCode, CliError
             max_rows: 8,
             out: out.join(&oracle.name),
             reduce_budget: 200,
+            workers: 1,
         };
-        let s = campaign::run(&plan, &global.engine, |_| {}).await?;
+        let s = campaign::run(&plan, &global.engine, || {}).await?;
         let label = if s.findings > 0 {
             rejected += 1;
             format!(

@@ -15,10 +15,12 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-pub struct CampaignPlan<'a> {
-    pub oracles: &'a [Oracle],
+#[derive(Clone)]
+pub struct CampaignPlan {
+    pub oracles: Arc<Vec<Oracle>>,
     pub engines: Vec<EngineSpec>,
     /// Run this many cases (all shards together) …
     pub cases: Option<u64>,
@@ -34,6 +36,9 @@ pub struct CampaignPlan<'a> {
     /// Reproduction attempts the reducer may spend on each new finding
     /// (0: no reduction).
     pub reduce_budget: usize,
+    /// Parallel workers, each with its own sandboxes; worker w of K takes
+    /// the cases of shard (j + w·m)/(m·K) for `--shard j/m`.
+    pub workers: usize,
 }
 
 /// Per oracle and engine.
@@ -172,18 +177,105 @@ async fn load(
     Ok(())
 }
 
+type Tick = Arc<dyn Fn() + Send + Sync>;
+
+/// Runs the campaign, `plan.workers` workers in parallel; `tick` is called
+/// once per case.
 pub async fn run(
-    plan: &CampaignPlan<'_>,
+    plan: &CampaignPlan,
     config: &EngineConfig,
-    mut tick: impl FnMut(u64),
+    tick: impl Fn() + Send + Sync + 'static,
 ) -> Result<CampaignSummary, SetupError> {
     let started = Instant::now();
-    let io = |e: std::io::Error| SetupError::Open {
+    std::fs::create_dir_all(&plan.out).map_err(io_error)?;
+    let findings = Arc::new(Mutex::new(Findings::open(&plan.out).map_err(io_error)?));
+    let tick: Tick = Arc::new(tick);
+    let plan = Arc::new(plan.clone());
+    let workers = plan.workers.max(1) as u64;
+    let (shard, shards) = plan.shard;
+    let mut tasks = tokio::task::JoinSet::new();
+    for w in 0..workers {
+        let (plan, config, findings, tick) = (
+            Arc::clone(&plan),
+            config.clone(),
+            Arc::clone(&findings),
+            Arc::clone(&tick),
+        );
+        tasks.spawn(async move {
+            run_worker(
+                &plan,
+                &config,
+                (shard + w * shards, shards * workers),
+                started,
+                &findings,
+                &tick,
+            )
+            .await
+        });
+    }
+    let mut parts = Vec::new();
+    while let Some(joined) = tasks.join_next().await {
+        let part = joined.map_err(|e| SetupError::Open {
+            engine: "worker".into(),
+            reason: e.to_string(),
+        })??;
+        parts.push(part);
+    }
+    let mut summary = CampaignSummary {
+        cases: 0,
+        executed: 0,
+        passed: 0,
+        findings: 0,
+        unique_findings: BTreeMap::new(),
+        seconds: 0.0,
+        cases_per_sec: 0.0,
+        tally: BTreeMap::new(),
+        failed_engines: BTreeMap::new(),
+    };
+    for p in parts {
+        summary.cases += p.cases;
+        summary.executed += p.executed;
+        summary.passed += p.passed;
+        summary.findings += p.findings;
+        summary.failed_engines.extend(p.failed_engines);
+        for (oracle, engines) in p.tally {
+            for (engine, t) in engines {
+                let into = summary
+                    .tally
+                    .entry(oracle.clone())
+                    .or_default()
+                    .entry(engine)
+                    .or_default();
+                into.passed += t.passed;
+                into.findings += t.findings;
+                for (reason, n) in t.skipped {
+                    *into.skipped.entry(reason).or_default() += n;
+                }
+            }
+        }
+    }
+    summary.unique_findings = findings.lock().expect("findings lock").counts.clone();
+    summary.seconds = started.elapsed().as_secs_f64();
+    summary.cases_per_sec = summary.cases as f64 / summary.seconds.max(1e-9);
+    Ok(summary)
+}
+
+fn io_error(e: std::io::Error) -> SetupError {
+    SetupError::Open {
         engine: "output".into(),
         reason: e.to_string(),
-    };
-    std::fs::create_dir_all(&plan.out).map_err(io)?;
-    let mut findings = Findings::open(&plan.out).map_err(io)?;
+    }
+}
+
+async fn run_worker(
+    plan: &CampaignPlan,
+    config: &EngineConfig,
+    (shard, shards): (u64, u64),
+    started: Instant,
+    findings: &Mutex<Findings>,
+    tick: &Tick,
+) -> Result<CampaignSummary, SetupError> {
+    let io = io_error;
     let mut slots = Vec::new();
     for spec in &plan.engines {
         // Refuse an engine that cannot even start before any work.
@@ -206,7 +298,6 @@ pub async fn run(
         tally: BTreeMap::new(),
         failed_engines: BTreeMap::new(),
     };
-    let (shard, shards) = plan.shard;
     let mut i = shard;
     let mut current_db: Option<(u64, RandomDb)> = None;
     loop {
@@ -291,8 +382,12 @@ pub async fn run(
                 query_b: filled.b.clone(),
                 detail,
             };
-            findings.add(&finding, &db.script(), &a, &b).map_err(io)?;
-            if plan.reduce_budget > 0 && findings.is_new(&finding.signature) {
+            let is_new = {
+                let mut f = findings.lock().expect("findings lock");
+                f.add(&finding, &db.script(), &a, &b).map_err(io)?;
+                f.is_new(&finding.signature)
+            };
+            if plan.reduce_budget > 0 && is_new {
                 let reduced = super::reduce::reduce(
                     e.as_mut(),
                     oracle,
@@ -303,13 +398,17 @@ pub async fn run(
                 )
                 .await;
                 if let Some(r) = reduced {
-                    findings.add_reduced(&finding.signature, &r).map_err(io)?;
+                    findings
+                        .lock()
+                        .expect("findings lock")
+                        .add_reduced(&finding.signature, &r)
+                        .map_err(io)?;
                 }
                 // The reducer changed the database.
                 slot.loaded_db = None;
             }
         }
-        tick(summary.cases);
+        tick();
         i += shards.max(1);
     }
     for slot in slots {
@@ -317,9 +416,6 @@ pub async fn run(
             e.close().await;
         }
     }
-    summary.unique_findings = findings.counts.clone();
-    summary.seconds = started.elapsed().as_secs_f64();
-    summary.cases_per_sec = summary.cases as f64 / summary.seconds.max(1e-9);
     Ok(summary)
 }
 

@@ -284,3 +284,33 @@ fn check_labels_a_true_oracle_tested_and_rejects_a_false_one() {
         .next()
         .is_some());
 }
+
+#[test]
+fn two_workers_run_the_same_cases_as_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |workers: &str| {
+        let (code, out, err) = run_sqlforge(&[
+            "oracle",
+            "run",
+            "--oracles",
+            ORACLES,
+            "--engines",
+            "duckdb,sqlite",
+            "--cases",
+            "120",
+            "--seed",
+            "8",
+            "--workers",
+            workers,
+            "--out",
+            dir.path().join(workers).to_str().unwrap(),
+            "--json",
+        ]);
+        assert_eq!(code, 0, "{err}");
+        json(&out)
+    };
+    let (one, two) = (run("1"), run("2"));
+    for key in ["cases", "executed", "passed", "tally"] {
+        assert_eq!(one[key], two[key], "{key}");
+    }
+}
