@@ -43,7 +43,11 @@ async fn replay(plan: &CampaignPlan, config: &EngineConfig) -> Result<f64, Setup
                 let _ = run_script(e.as_mut(), &db.script()).await;
                 loaded = Some(db_index);
             }
-            let f = fill(oracle, derive(plan.seed, "case", i));
+            let f = fill(
+                oracle,
+                derive(plan.seed, "case", i),
+                plan.snippets.as_deref(),
+            );
             e.execute(&f.a).await;
             for s in &f.between {
                 e.execute(s).await;

@@ -335,6 +335,33 @@ pub enum OracleCommand {
     Run(OracleRunArgs),
     /// Verify oracles in a file on many random databases and fillings
     Check(OracleCheckArgs),
+    /// The verified snippet corpus
+    Snippets(SnippetsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SnippetsArgs {
+    #[command(subcommand)]
+    pub which: SnippetsCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SnippetsCommand {
+    /// Generate, verify by execution and write snippets/<engine>.jsonl
+    Build(SnippetsBuildArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SnippetsBuildArgs {
+    /// Engines, comma-separated (built-in engines only)
+    #[arg(long, default_value = "duckdb,sqlite,postgres,mysql")]
+    pub engines: String,
+    /// Verified snippets per engine
+    #[arg(long, default_value_t = 5000)]
+    pub count: usize,
+    /// Output folder
+    #[arg(long, default_value = "snippets")]
+    pub out: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -342,6 +369,9 @@ pub struct OracleRunArgs {
     /// Oracle file or folder of .toml files
     #[arg(long, default_value = "oracles")]
     pub oracles: PathBuf,
+    /// Verified snippet corpus [default: snippets/ when it covers every engine, else the grammar]
+    #[arg(long)]
+    pub snippets: Option<PathBuf>,
     /// Engines, comma-separated (duckdb, sqlite, postgres, mysql, cmd:'<command>')
     #[arg(long, default_value = "duckdb,sqlite")]
     pub engines: String,

@@ -87,6 +87,7 @@ pub async fn run(global: &Global, args: BenchArgs) -> Result<ExitCode, CliError>
                 max_rows: 8,
                 out: out.clone(),
                 reduce_budget: 0,
+                snippets: None,
                 workers: 1,
             };
             eprintln!(

@@ -1,10 +1,14 @@
 //! `sqlforge oracle run|check`.
 
-use super::args::{Global, OracleArgs, OracleCheckArgs, OracleCommand, OracleRunArgs};
+use super::args::{
+    Global, OracleArgs, OracleCheckArgs, OracleCommand, OracleRunArgs, SnippetsBuildArgs,
+    SnippetsCommand,
+};
 use super::exit::{CliError, ExitCode};
 use crate::engine::EngineSpec;
 use crate::oracle::campaign::{self, CampaignPlan, CampaignSummary};
-use crate::oracle::{load_dir, Oracle};
+use crate::oracle::fill::Pool;
+use crate::oracle::{load_dir, snippets, Oracle, Placeholder};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::Path;
 use std::time::Duration;
@@ -13,7 +17,62 @@ pub async fn run(global: &Global, args: OracleArgs) -> Result<ExitCode, CliError
     match args.which {
         OracleCommand::Run(a) => run_campaign(global, a).await,
         OracleCommand::Check(a) => check(global, a).await,
+        OracleCommand::Snippets(s) => match s.which {
+            SnippetsCommand::Build(a) => build_snippets(global, a).await,
+        },
     }
+}
+
+async fn build_snippets(global: &Global, a: SnippetsBuildArgs) -> Result<ExitCode, CliError> {
+    let engines = EngineSpec::parse_list(&a.engines)?;
+    if a.count == 0 {
+        return Err(CliError::usage("--count must be at least 1"));
+    }
+    std::fs::create_dir_all(&a.out)
+        .map_err(|e| CliError::usage(format!("cannot create {}: {e}", a.out.display())))?;
+    let mut report = Vec::new();
+    for spec in &engines {
+        if spec.kind() == crate::engine::EngineKind::Cmd {
+            return Err(CliError::usage(
+                "snippets are built per built-in engine; cmd: engines use the grammar",
+            ));
+        }
+        let bar = ProgressBar::new_spinner();
+        bar.set_message(format!("verifying snippets on {spec}"));
+        bar.enable_steady_tick(Duration::from_millis(200));
+        let mut engine = crate::engine::connect(spec, &global.engine).await?;
+        let built = snippets::build(engine.as_mut(), a.count, global.seed)
+            .await
+            .map_err(CliError::environment)?;
+        engine.close().await;
+        bar.finish_and_clear();
+        let path = a.out.join(format!("{}.jsonl", spec.kind().name()));
+        snippets::write(&path, &built)
+            .map_err(|e| CliError::usage(format!("cannot write {}: {e}", path.display())))?;
+        let count = |f: fn(&snippets::Snippet) -> bool| built.iter().filter(|s| f(s)).count();
+        let line = serde_json::json!({
+            "engine": spec.kind().name(), "file": path, "snippets": built.len(),
+            "deterministic": count(|s| s.deterministic),
+            "null_preserving": count(|s| s.null_preserving),
+            "empty_preserving": count(|s| s.empty_preserving),
+        });
+        if !global.json {
+            println!(
+                "{}: {} snippets ({} deterministic, {} NULL-preserving, {} empty-preserving) -> {}",
+                spec.kind().name(),
+                built.len(),
+                line["deterministic"],
+                line["null_preserving"],
+                line["empty_preserving"],
+                path.display()
+            );
+        }
+        report.push(line);
+    }
+    if global.json {
+        println!("{}", serde_json::json!({ "engines": report }));
+    }
+    Ok(ExitCode::Ok)
 }
 
 fn load_oracles(path: &Path) -> Result<Vec<Oracle>, CliError> {
@@ -84,9 +143,70 @@ fn print_summary(s: &CampaignSummary) {
     }
 }
 
+/// The snippet pool for these engines: `--snippets DIR`, or `snippets/`
+/// when it has a file for every engine; `None` means the grammar. Oracles
+/// with a placeholder type no snippet satisfies are dropped with a warning.
+fn snippet_pool(
+    dir: Option<&Path>,
+    engines: &[EngineSpec],
+    oracles: &mut Vec<Oracle>,
+) -> Result<Option<Pool>, CliError> {
+    let names: Vec<&str> = engines.iter().map(|e| e.kind().name()).collect();
+    let (dir, explicit) = match dir {
+        Some(d) => (d.to_path_buf(), true),
+        None => (std::path::PathBuf::from("snippets"), false),
+    };
+    let complete = names
+        .iter()
+        .all(|n| dir.join(format!("{n}.jsonl")).exists());
+    if !complete {
+        if explicit {
+            let missing: Vec<String> = names
+                .iter()
+                .filter(|n| !dir.join(format!("{n}.jsonl")).exists())
+                .map(|n| format!("{n}.jsonl"))
+                .collect();
+            return Err(CliError::usage(format!(
+                "--snippets {}: no {} (build them with `sqlforge oracle snippets build`)",
+                dir.display(),
+                missing.join(", ")
+            )));
+        }
+        return Ok(None);
+    }
+    let pool = snippets::usable(&dir, &names).map_err(CliError::usage)?;
+    oracles.retain(|o| {
+        let missing: Vec<&str> = o
+            .placeholders
+            .iter()
+            .filter_map(|(_, p)| match p {
+                Placeholder::Expr { ty, .. } if pool.get(ty).is_none_or(Vec::is_empty) => {
+                    Some(ty.name())
+                }
+                _ => None,
+            })
+            .collect();
+        if !missing.is_empty() {
+            eprintln!(
+                "warning: skipped oracle '{}' ({}:{}): no snippet of type {} runs on every engine",
+                o.name,
+                o.file.display(),
+                o.line,
+                missing.join(", ")
+            );
+        }
+        missing.is_empty()
+    });
+    if oracles.is_empty() {
+        return Err(CliError::usage("no oracle can be filled from the snippets"));
+    }
+    Ok(Some(pool))
+}
+
 async fn run_campaign(global: &Global, a: OracleRunArgs) -> Result<ExitCode, CliError> {
-    let oracles = load_oracles(&a.oracles)?;
+    let mut oracles = load_oracles(&a.oracles)?;
     let engines = EngineSpec::parse_list(&a.engines)?;
+    let pool = snippet_pool(a.snippets.as_deref(), &engines, &mut oracles)?;
     let duration = a.duration.as_deref().map(parse_duration).transpose()?;
     let cases = match (a.cases, duration) {
         (None, None) => Some(1000),
@@ -103,6 +223,7 @@ async fn run_campaign(global: &Global, a: OracleRunArgs) -> Result<ExitCode, Cli
         max_rows: a.max_rows,
         out: a.out.clone(),
         reduce_budget: if a.no_reduce { 0 } else { 400 },
+        snippets: pool.map(std::sync::Arc::new),
         workers: a.workers.max(1),
     };
     let bar = match cases {
@@ -161,6 +282,7 @@ async fn check(global: &Global, a: OracleCheckArgs) -> Result<ExitCode, CliError
             max_rows: 8,
             out: out.join(&oracle.name),
             reduce_budget: 200,
+            snippets: None,
             workers: 1,
         };
         let s = campaign::run(&plan, &global.engine, || {}).await?;

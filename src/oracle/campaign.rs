@@ -36,6 +36,8 @@ pub struct CampaignPlan {
     /// Reproduction attempts the reducer may spend on each new finding
     /// (0: no reduction).
     pub reduce_budget: usize,
+    /// Verified snippets to fill expressions with (the grammar otherwise).
+    pub snippets: Option<Arc<super::fill::Pool>>,
     /// Parallel workers, each with its own sandboxes; worker w of K takes
     /// the cases of shard (j + w·m)/(m·K) for `--shard j/m`.
     pub workers: usize,
@@ -317,7 +319,7 @@ async fn run_worker(
         let db = &current_db.as_ref().expect("set").1;
         let oracle = &plan.oracles[(i % plan.oracles.len() as u64) as usize];
         let fill_seed = derive(plan.seed, "case", i);
-        let filled = fill(oracle, fill_seed);
+        let filled = fill(oracle, fill_seed, plan.snippets.as_deref());
         summary.cases += 1;
         for slot in slots.iter_mut() {
             let name = slot.spec.to_string();

@@ -3,11 +3,12 @@
 use super::model::scan;
 use super::randdb::TABLES;
 use super::snippet;
-use super::{Oracle, Placeholder};
+use super::{Oracle, Placeholder, SqlType};
 use rand::seq::IndexedRandom;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Filled {
@@ -35,14 +36,26 @@ pub fn substitute(sql: &str, fillings: &[(String, String)]) -> String {
     out
 }
 
-/// Fills `oracle` from `seed`.
-pub fn fill(oracle: &Oracle, seed: u64) -> Filled {
+/// Verified snippets by type (see `snippets.rs`).
+pub type Pool = BTreeMap<SqlType, Vec<String>>;
+
+/// Fills `oracle` from `seed`: expressions come from the snippet pool when
+/// one is given, from the grammar otherwise.
+pub fn fill(oracle: &Oracle, seed: u64, pool: Option<&Pool>) -> Filled {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut fillings: Vec<(String, String)> = Vec::new();
     for (name, p) in &oracle.placeholders {
         let value = match p {
             Placeholder::Table => TABLES.choose(&mut rng).expect("tables").to_string(),
-            Placeholder::Expr { table, ty } => snippet::expr(&mut rng, *ty, table, 2),
+            Placeholder::Expr { table, ty } => {
+                match pool
+                    .and_then(|p| p.get(ty))
+                    .and_then(|s| s.choose(&mut rng))
+                {
+                    Some(snippet) => super::snippets::rename(snippet, table),
+                    None => snippet::expr(&mut rng, *ty, table, 2),
+                }
+            }
         };
         fillings.push((name.clone(), value));
     }

@@ -10,5 +10,6 @@ pub mod model;
 pub mod randdb;
 pub mod reduce;
 pub mod snippet;
+pub mod snippets;
 
 pub use model::{load_dir, Compare, Oracle, OracleError, Placeholder, SqlType};

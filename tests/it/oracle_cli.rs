@@ -314,3 +314,106 @@ fn two_workers_run_the_same_cases_as_one() {
         assert_eq!(one[key], two[key], "{key}");
     }
 }
+
+#[test]
+fn snippets_are_verified_per_engine_with_their_checks() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out, err) = run_sqlforge(&[
+        "oracle",
+        "snippets",
+        "build",
+        "--engines",
+        "duckdb,sqlite,postgres,mysql",
+        "--count",
+        "400",
+        "--seed",
+        "3",
+        "--out",
+        dir.path().to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let report = json(&out);
+    assert_eq!(report["engines"].as_array().unwrap().len(), 4);
+    for engine in ["duckdb", "sqlite", "postgres", "mysql"] {
+        let text = std::fs::read_to_string(dir.path().join(format!("{engine}.jsonl"))).unwrap();
+        let snippets: Vec<Json> = text
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(snippets.len(), 400, "{engine}");
+        // RANDOM() exists except on MySQL; where it runs, the check sees it.
+        if engine != "mysql" {
+            assert!(
+                snippets.iter().any(|s| s["deterministic"] == false),
+                "[{engine}] no snippet failed the determinism check"
+            );
+        }
+        for s in &snippets {
+            let sql = s["sql"].as_str().unwrap();
+            assert!(
+                !s["engine_type"].as_str().unwrap().is_empty() || engine == "sqlite",
+                "{s}"
+            );
+            if sql.starts_with("COUNT(") || sql.starts_with("MAX(") {
+                assert_eq!(s["empty_preserving"], false, "[{engine}] {s}");
+            }
+
+            if sql == "snip.c_int" {
+                assert_eq!(s["null_preserving"], true);
+            }
+            if sql.starts_with("COALESCE(") && sql.ends_with(", 1)") {
+                assert_eq!(s["null_preserving"], false, "[{engine}] {s}");
+            }
+        }
+    }
+    // A campaign filled from these snippets runs clean.
+    let (code, out, err) = run_sqlforge(&[
+        "oracle",
+        "run",
+        "--oracles",
+        ORACLES,
+        "--snippets",
+        dir.path().to_str().unwrap(),
+        "--engines",
+        "duckdb,sqlite",
+        "--cases",
+        "150",
+        "--out",
+        dir.path().join("run").to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(json(&out)["passed"].as_u64().unwrap() > 100);
+    let (code, _, err) = run_sqlforge(&[
+        "oracle",
+        "run",
+        "--snippets",
+        "/nonexistent",
+        "--cases",
+        "5",
+        "--out",
+        dir.path().join("never").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no duckdb.jsonl, sqlite.jsonl"), "{err}");
+}
+
+#[test]
+fn the_shipped_snippet_corpus_has_5000_per_engine() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/snippets");
+    for engine in ["duckdb", "sqlite", "postgres", "mysql"] {
+        let snippets =
+            sqlforge::oracle::snippets::read(&Path::new(dir).join(format!("{engine}.jsonl")))
+                .unwrap();
+        assert!(snippets.len() >= 5000, "{engine}: {}", snippets.len());
+    }
+    let pool = sqlforge::oracle::snippets::usable(
+        Path::new(dir),
+        &["duckdb", "sqlite", "postgres", "mysql"],
+    )
+    .unwrap();
+    let total: usize = pool.values().map(Vec::len).sum();
+    assert!(total >= 1000, "{total} snippets run on all four engines");
+    assert_eq!(pool.len(), 5, "every type has snippets: {:?}", pool.keys());
+}
