@@ -337,6 +337,30 @@ pub enum OracleCommand {
     Check(OracleCheckArgs),
     /// The verified snippet corpus
     Snippets(SnippetsArgs),
+    /// Write passing filled cases with their expected rows (a regression suite)
+    Export(OracleExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct OracleExportArgs {
+    /// Output format (only slt: sqllogictest)
+    #[arg(long, default_value = "slt")]
+    pub format: String,
+    /// Oracle file or folder
+    #[arg(long, default_value = "oracles")]
+    pub oracles: PathBuf,
+    /// Snippet corpus [default: snippets/ when it covers the engine, else the grammar]
+    #[arg(long)]
+    pub snippets: Option<PathBuf>,
+    /// The engine whose passing results become the expected results
+    #[arg(long, default_value = "sqlite")]
+    pub engine: String,
+    /// Cases to try
+    #[arg(long, default_value_t = 500)]
+    pub cases: u64,
+    /// Output .slt file
+    #[arg(long)]
+    pub out: PathBuf,
 }
 
 #[derive(Debug, Args)]

@@ -1,8 +1,8 @@
 //! `sqlforge oracle run|check`.
 
 use super::args::{
-    Global, OracleArgs, OracleCheckArgs, OracleCommand, OracleRunArgs, SnippetsBuildArgs,
-    SnippetsCommand,
+    Global, OracleArgs, OracleCheckArgs, OracleCommand, OracleExportArgs, OracleRunArgs,
+    SnippetsBuildArgs, SnippetsCommand,
 };
 use super::exit::{CliError, ExitCode};
 use crate::engine::EngineSpec;
@@ -17,6 +17,7 @@ pub async fn run(global: &Global, args: OracleArgs) -> Result<ExitCode, CliError
     match args.which {
         OracleCommand::Run(a) => run_campaign(global, a).await,
         OracleCommand::Check(a) => check(global, a).await,
+        OracleCommand::Export(a) => export(global, a).await,
         OracleCommand::Snippets(s) => match s.which {
             SnippetsCommand::Build(a) => build_snippets(global, a).await,
         },
@@ -319,4 +320,49 @@ fn tempfile_dir() -> Result<std::path::PathBuf, CliError> {
     std::fs::create_dir_all(&dir)
         .map_err(|e| CliError::environment(format!("cannot create {}: {e}", dir.display())))?;
     Ok(dir)
+}
+
+async fn export(global: &Global, a: OracleExportArgs) -> Result<ExitCode, CliError> {
+    if a.format != "slt" {
+        return Err(CliError::usage(format!(
+            "--format '{}': only slt is supported",
+            a.format
+        )));
+    }
+    let mut oracles = load_oracles(&a.oracles)?;
+    let spec: EngineSpec = a.engine.parse().map_err(CliError::from)?;
+    let pool = snippet_pool(
+        a.snippets.as_deref(),
+        std::slice::from_ref(&spec),
+        &mut oracles,
+    )?;
+    let plan = CampaignPlan {
+        oracles: std::sync::Arc::new(oracles),
+        engines: vec![spec.clone()],
+        cases: Some(a.cases),
+        duration: None,
+        seed: global.seed,
+        shard: (0, 1),
+        cases_per_db: 25,
+        max_rows: 8,
+        out: std::env::temp_dir(),
+        reduce_budget: 0,
+        snippets: pool.map(std::sync::Arc::new),
+        workers: 1,
+    };
+    let (text, stats) = crate::oracle::export::export_slt(&plan, &spec, &global.engine).await?;
+    std::fs::write(&a.out, text)
+        .map_err(|e| CliError::usage(format!("cannot write {}: {e}", a.out.display())))?;
+    if global.json {
+        println!("{}", serde_json::json!({ "out": a.out, "stats": stats }));
+    } else {
+        println!(
+            "{} of {} cases exported to {} ({} skipped: rejected fillings or results equal only up to tolerance)",
+            stats.exported,
+            stats.cases,
+            a.out.display(),
+            stats.skipped
+        );
+    }
+    Ok(ExitCode::Ok)
 }

@@ -4,6 +4,7 @@
 //! reports every mismatch as a finding.
 
 pub mod campaign;
+pub mod export;
 pub mod fill;
 pub mod finding;
 pub mod model;

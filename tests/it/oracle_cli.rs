@@ -417,3 +417,110 @@ fn the_shipped_snippet_corpus_has_5000_per_engine() {
     assert!(total >= 1000, "{total} snippets run on all four engines");
     assert_eq!(pool.len(), 5, "every type has snippets: {:?}", pool.keys());
 }
+
+/// The sqllogictest runner over a sandboxed engine, values rendered as the
+/// exporter renders them.
+struct SltDb(Box<dyn sqlforge::engine::Engine>);
+
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+struct SltError(String);
+
+#[async_trait::async_trait]
+impl sqllogictest::AsyncDB for SltDb {
+    type Error = SltError;
+    type ColumnType = sqllogictest::DefaultColumnType;
+
+    async fn run(
+        &mut self,
+        sql: &str,
+    ) -> Result<sqllogictest::DBOutput<Self::ColumnType>, SltError> {
+        use sqlforge::engine::Outcome;
+        use sqlforge::oracle::export::slt_value;
+        match self.0.execute(sql).await {
+            Outcome::Rows { columns, rows } => Ok(sqllogictest::DBOutput::Rows {
+                types: vec![sqllogictest::DefaultColumnType::Text; columns.len()],
+                rows: rows
+                    .iter()
+                    .map(|r| r.iter().map(slt_value).collect())
+                    .collect(),
+            }),
+            Outcome::Done { affected } => Ok(sqllogictest::DBOutput::StatementComplete(affected)),
+            other => Err(SltError(format!("{other:?}"))),
+        }
+    }
+
+    async fn shutdown(&mut self) {}
+}
+
+async fn run_slt(spec: sqlforge::engine::EngineSpec, file: &Path) -> Result<(), String> {
+    let mut runner = sqllogictest::Runner::new(move || {
+        let spec = spec.clone();
+        async move {
+            let e = sqlforge::engine::connect(&spec, &crate::common::config(5000))
+                .await
+                .map_err(|e| SltError(e.to_string()))?;
+            Ok(SltDb(e))
+        }
+    });
+    runner.run_file_async(file).await.map_err(|e| e.to_string())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn exported_slt_passes_the_sqllogictest_runner() {
+    let dir = tempfile::tempdir().unwrap();
+    for (engine, spec) in [
+        ("sqlite", sqlforge::engine::EngineSpec::Sqlite),
+        ("duckdb", sqlforge::engine::EngineSpec::DuckDb),
+    ] {
+        let file = dir.path().join(format!("{engine}.slt"));
+        let (code, out, err) = run_sqlforge(&[
+            "oracle",
+            "export",
+            "--format",
+            "slt",
+            "--engine",
+            engine,
+            "--cases",
+            "120",
+            "--seed",
+            "6",
+            "--out",
+            file.to_str().unwrap(),
+            "--json",
+        ]);
+        assert_eq!(code, 0, "{err}");
+        let stats = &json(&out)["stats"];
+        assert!(stats["exported"].as_u64().unwrap() >= 80, "{stats}");
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert_eq!(
+            text.matches("\nquery ").count() as u64,
+            2 * stats["exported"].as_u64().unwrap()
+        );
+        run_slt(spec.clone(), &file)
+            .await
+            .unwrap_or_else(|e| panic!("[{engine}] {e}"));
+
+        // The runner really compares: one wrong expected value fails it.
+        let tampered = dir.path().join(format!("{engine}-tampered.slt"));
+        let first_row = text
+            .split("----\n")
+            .skip(1)
+            .find_map(|rest| rest.lines().next().filter(|l| !l.is_empty()))
+            .expect("a query with rows")
+            .to_string();
+        std::fs::write(
+            &tampered,
+            text.replacen(
+                &format!("----\n{first_row}\n"),
+                "----\nnot what the engine says\n",
+                1,
+            ),
+        )
+        .unwrap();
+        assert!(
+            run_slt(spec, &tampered).await.is_err(),
+            "[{engine}] tampered file passed"
+        );
+    }
+}
