@@ -426,6 +426,9 @@ pub struct OracleRunArgs {
     /// Parallel workers, each with its own sandboxes
     #[arg(long, default_value_t = 1)]
     pub workers: usize,
+    /// Also compare query A across the engines (text-free cases only)
+    #[arg(long)]
+    pub differential: bool,
 }
 
 #[derive(Debug, Args)]

@@ -88,6 +88,7 @@ pub async fn run(global: &Global, args: BenchArgs) -> Result<ExitCode, CliError>
                 out: out.clone(),
                 reduce_budget: 0,
                 snippets: None,
+                differential: false,
                 workers: 1,
             };
             eprintln!(

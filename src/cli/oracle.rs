@@ -225,6 +225,7 @@ async fn run_campaign(global: &Global, a: OracleRunArgs) -> Result<ExitCode, Cli
         out: a.out.clone(),
         reduce_budget: if a.no_reduce { 0 } else { 400 },
         snippets: pool.map(std::sync::Arc::new),
+        differential: a.differential,
         workers: a.workers.max(1),
     };
     let bar = match cases {
@@ -284,6 +285,7 @@ async fn check(global: &Global, a: OracleCheckArgs) -> Result<ExitCode, CliError
             out: out.join(&oracle.name),
             reduce_budget: 200,
             snippets: None,
+            differential: false,
             workers: 1,
         };
         let s = campaign::run(&plan, &global.engine, || {}).await?;
@@ -348,6 +350,7 @@ async fn export(global: &Global, a: OracleExportArgs) -> Result<ExitCode, CliErr
         out: std::env::temp_dir(),
         reduce_budget: 0,
         snippets: pool.map(std::sync::Arc::new),
+        differential: false,
         workers: 1,
     };
     let (text, stats) = crate::oracle::export::export_slt(&plan, &spec, &global.engine).await?;

@@ -38,6 +38,8 @@ pub struct CampaignPlan {
     pub reduce_budget: usize,
     /// Verified snippets to fill expressions with (the grammar otherwise).
     pub snippets: Option<Arc<super::fill::Pool>>,
+    /// Also compare query A across the engines (see `differential_ok`).
+    pub differential: bool,
     /// Parallel workers, each with its own sandboxes; worker w of K takes
     /// the cases of shard (j + w·m)/(m·K) for `--shard j/m`.
     pub workers: usize,
@@ -58,6 +60,8 @@ pub struct CampaignSummary {
     pub executed: u64,
     pub passed: u64,
     pub findings: u64,
+    /// Cases whose query A was compared across engines (`--differential`).
+    pub compared_across_engines: u64,
     /// Distinct signatures, with their counts.
     pub unique_findings: BTreeMap<String, u64>,
     pub seconds: f64,
@@ -228,6 +232,7 @@ pub async fn run(
         executed: 0,
         passed: 0,
         findings: 0,
+        compared_across_engines: 0,
         unique_findings: BTreeMap::new(),
         seconds: 0.0,
         cases_per_sec: 0.0,
@@ -239,6 +244,7 @@ pub async fn run(
         summary.executed += p.executed;
         summary.passed += p.passed;
         summary.findings += p.findings;
+        summary.compared_across_engines += p.compared_across_engines;
         summary.failed_engines.extend(p.failed_engines);
         for (oracle, engines) in p.tally {
             for (engine, t) in engines {
@@ -294,6 +300,7 @@ async fn run_worker(
         executed: 0,
         passed: 0,
         findings: 0,
+        compared_across_engines: 0,
         unique_findings: BTreeMap::new(),
         seconds: 0.0,
         cases_per_sec: 0.0,
@@ -410,6 +417,19 @@ async fn run_worker(
                 slot.loaded_db = None;
             }
         }
+        if plan.differential && slots.len() > 1 {
+            differential(
+                plan,
+                &mut slots,
+                oracle,
+                &filled,
+                &mut summary,
+                findings,
+                (i, db, fill_seed),
+            )
+            .await
+            .map_err(io)?;
+        }
         tick();
         i += shards.max(1);
     }
@@ -419,6 +439,110 @@ async fn run_worker(
         }
     }
     Ok(summary)
+}
+
+/// Whether a filled case is comparable across engines. Left out, as
+/// documented dialect differences: text (MySQL compares it case- and
+/// trailing-space-insensitively, SQLite's LIKE ignores case, collations
+/// order it differently) and anything an engine rejects or times out on.
+pub fn differential_ok(f: &Filled) -> bool {
+    let all = format!(
+        "{} {}",
+        f.a,
+        f.fillings
+            .iter()
+            .map(|(_, v)| v.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    let upper = all.to_ascii_uppercase();
+    !["C_TEXT", "LIKE", "UPPER(", "LOWER(", "SUBSTR("]
+        .iter()
+        .any(|w| upper.contains(w))
+}
+
+/// Runs A on every engine that holds the case's database and compares each
+/// result with the first engine's.
+async fn differential(
+    plan: &CampaignPlan,
+    slots: &mut [Slot],
+    oracle: &Oracle,
+    filled: &Filled,
+    summary: &mut CampaignSummary,
+    findings: &Mutex<Findings>,
+    (case, db, fill_seed): (u64, &RandomDb, u64),
+) -> std::io::Result<()> {
+    if !differential_ok(filled) {
+        return Ok(());
+    }
+    let mut results: Vec<(usize, Outcome)> = Vec::new();
+    for (k, slot) in slots.iter_mut().enumerate() {
+        let name = slot.spec.to_string();
+        if summary.failed_engines.contains_key(&name)
+            || !oracle.applies_to(slot.spec.kind())
+            || slot.loaded_db != Some(case / plan.cases_per_db.max(1))
+            || !slot.db_ok
+        {
+            continue;
+        }
+        let Some(e) = slot.engine.as_mut() else {
+            continue;
+        };
+        let a = e.execute(&filled.a).await;
+        if !matches!(a, Outcome::Rows { .. }) {
+            return Ok(());
+        }
+        results.push((k, a));
+    }
+    let collated = results
+        .iter()
+        .any(|(k, _)| slots[*k].spec.kind().capabilities().collated_text());
+    let opts = CompareOptions {
+        ordered: oracle.compare == Compare::Ordered,
+        loose_numeric: true,
+        collated_text: collated,
+        ..Default::default()
+    };
+    let Some(((ref_k, reference), rest)) = results.split_first() else {
+        return Ok(());
+    };
+    if !rest.is_empty() {
+        summary.compared_across_engines += 1;
+    }
+    for (k, other) in rest {
+        let (Some(ra), Some(rb)) = (reference.rows(), other.rows()) else {
+            continue;
+        };
+        let Err(m) = compare_rows(ra, rb, &opts) else {
+            continue;
+        };
+        let (reference_name, other_name) = (
+            slots[*ref_k].spec.kind().name(),
+            slots[*k].spec.kind().name(),
+        );
+        let e = slots[*k].engine.as_ref().expect("ran");
+        summary.findings += 1;
+        let finding = Finding {
+            signature: format!("{}.{other_name}.differs_from_{reference_name}", oracle.name),
+            oracle: oracle.name.clone(),
+            engine: slots[*k].spec.to_string(),
+            engine_version: e.version(),
+            class: "differential".into(),
+            campaign_seed: plan.seed,
+            case,
+            db_seed: db.seed,
+            fill_seed,
+            fillings: filled.fillings.clone(),
+            query_a: filled.a.clone(),
+            query_b: filled.a.clone(),
+            detail: format!("{reference_name} vs {other_name}: {m:?}"),
+        };
+        findings
+            .lock()
+            .expect("findings lock")
+            .add(&finding, &db.script(), reference, other)?;
+    }
+    Ok(())
 }
 
 /// JUnit XML: one testcase per oracle × engine.

@@ -524,3 +524,68 @@ async fn exported_slt_passes_the_sqllogictest_runner() {
         );
     }
 }
+
+#[test]
+fn differential_mode_catches_an_engine_that_disagrees() {
+    let dir = tempfile::tempdir().unwrap();
+    let oracle = dir.path().join("same.toml");
+    // A trivial oracle (A = B) passes on every engine by itself; only the
+    // comparison across engines can see the planted bug.
+    std::fs::write(
+        &oracle,
+        "[[oracle]]\nid = \"empty_left_join\"\ncompare = \"multiset\"\nprovenance = \"hand-written\"\nverification = \"tested\"\nquery_a = \"SELECT t0.c_int FROM [t0:TABLE] AS t0 LEFT JOIN (SELECT t1.c_int FROM [t1:TABLE] AS t1 WHERE 1 = 0) AS s ON TRUE\"\nquery_b = \"SELECT t0.c_int FROM [t0] AS t0 LEFT JOIN (SELECT t1.c_int FROM [t1] AS t1 WHERE 1 = 0) AS s ON TRUE\"\n",
+    )
+    .unwrap();
+    let planted = format!("sqlite,cmd:{}", driver_command("--plant-left-join-on-true"));
+    let run = |extra: &[&str], out: &str| {
+        let mut args = vec![
+            "oracle",
+            "run",
+            "--oracles",
+            oracle.to_str().unwrap(),
+            "--engines",
+            &planted,
+            "--cases",
+            "40",
+            "--no-reduce",
+            "--json",
+        ];
+        args.extend_from_slice(extra);
+        let out_dir = dir.path().join(out);
+        args.extend_from_slice(&["--out", out_dir.to_str().unwrap()]);
+        let (code, out, err) = run_sqlforge(&args);
+        (code, json(&out), err)
+    };
+    let (code, s, err) = run(&[], "plain");
+    assert_eq!(code, 0, "{err} {s}");
+    let (code, s, err) = run(&["--differential"], "diff");
+    assert_eq!(code, 1, "{err}");
+    assert!(s["compared_across_engines"].as_u64().unwrap() > 0);
+    let unique = s["unique_findings"].as_object().unwrap();
+    assert_eq!(
+        unique.keys().collect::<Vec<_>>(),
+        vec!["empty_left_join.cmd.differs_from_sqlite"],
+        "{s}"
+    );
+    // The bundled oracles agree across the four real engines.
+    let (code, out, err) = run_sqlforge(&[
+        "oracle",
+        "run",
+        "--differential",
+        "--engines",
+        "duckdb,sqlite,postgres,mysql",
+        "--cases",
+        "300",
+        "--seed",
+        "12",
+        "--no-reduce",
+        "--json",
+        "--out",
+        dir.path().join("real").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}\n{out}");
+    assert!(
+        json(&out)["compared_across_engines"].as_u64().unwrap() > 50,
+        "{out}"
+    );
+}
