@@ -1,7 +1,7 @@
 //! Filling an oracle: every placeholder gets one value, the same in A and B.
 
 use super::model::scan;
-use super::randdb::TABLES;
+use super::randdb::RELATIONS;
 use super::snippet;
 use super::{Oracle, Placeholder, SqlType};
 use rand::seq::IndexedRandom;
@@ -46,7 +46,7 @@ pub fn fill(oracle: &Oracle, seed: u64, pool: Option<&Pool>) -> Filled {
     let mut fillings: Vec<(String, String)> = Vec::new();
     for (name, p) in &oracle.placeholders {
         let value = match p {
-            Placeholder::Table => TABLES.choose(&mut rng).expect("tables").to_string(),
+            Placeholder::Table => RELATIONS.choose(&mut rng).expect("relations").to_string(),
             Placeholder::Expr { table, ty } => {
                 match pool
                     .and_then(|p| p.get(ty))

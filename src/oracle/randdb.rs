@@ -19,6 +19,10 @@ pub const COLUMNS: &[(&str, SqlType, &str)] = &[
 
 pub const TABLES: &[&str] = &["t0", "t1", "t2"];
 
+/// Table placeholders are filled from the tables and the view `v0`, a
+/// filtered view over one of them with the same columns.
+pub const RELATIONS: &[&str] = &["t0", "t1", "t2", "v0"];
+
 /// Columns of a given type.
 pub fn columns_of(ty: SqlType) -> Vec<&'static str> {
     COLUMNS.iter().filter(|c| c.1 == ty).map(|c| c.0).collect()
@@ -141,6 +145,14 @@ pub fn generate(seed: u64, max_rows: usize) -> RandomDb {
         }
         rows.push(n);
     }
+    // The view: every column of one table, maybe filtered.
+    let base = TABLES.choose(&mut rng).expect("tables");
+    let filter = *["", " WHERE c_int IS NOT NULL", " WHERE c_bool OR c_int > 0"]
+        .choose(&mut rng)
+        .expect("filters");
+    let view = format!("CREATE VIEW v0 AS SELECT * FROM {base}{filter}");
+    statements.push(view.clone());
+    creates.push(view);
     RandomDb {
         seed,
         statements,

@@ -164,16 +164,31 @@ pub fn write(path: &Path, snippets: &[Snippet]) -> std::io::Result<()> {
     std::fs::write(path, text)
 }
 
-/// Reads `<dir>/<engine>.jsonl`; a bad line is an error naming file:line.
-pub fn read(path: &Path) -> Result<Vec<Snippet>, String> {
+/// Reads `<dir>/<engine>.jsonl`. A line that is not a snippet is skipped
+/// and reported as `file:line: reason`; only an unreadable file is an error.
+pub fn read_lenient(path: &Path) -> Result<(Vec<Snippet>, Vec<String>), String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    text.lines()
+    let mut good = Vec::new();
+    let mut bad = Vec::new();
+    for (i, line) in text
+        .lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| {
-            serde_json::from_str(l).map_err(|e| format!("{}:{}: {e}", path.display(), i + 1))
-        })
-        .collect()
+    {
+        match serde_json::from_str(line) {
+            Ok(s) => good.push(s),
+            Err(e) => bad.push(format!("{}:{}: {e}", path.display(), i + 1)),
+        }
+    }
+    Ok((good, bad))
+}
+
+/// Reads a corpus file; any bad line is an error naming file:line.
+pub fn read(path: &Path) -> Result<Vec<Snippet>, String> {
+    match read_lenient(path)? {
+        (good, bad) if bad.is_empty() => Ok(good),
+        (_, bad) => Err(bad[0].clone()),
+    }
 }
 
 /// The snippets usable on every one of `engines` (present, deterministic
@@ -182,7 +197,11 @@ pub fn usable(dir: &Path, engines: &[&str]) -> Result<BTreeMap<SqlType, Vec<Stri
     let mut common: Option<BTreeMap<String, String>> = None;
     for engine in engines {
         let file = dir.join(format!("{engine}.jsonl"));
-        let here: BTreeMap<String, String> = read(&file)?
+        let (good, bad) = read_lenient(&file)?;
+        for b in &bad {
+            eprintln!("warning: skipped snippet: {b}");
+        }
+        let here: BTreeMap<String, String> = good
             .into_iter()
             .filter(|s| s.deterministic && s.empty_preserving)
             .map(|s| (s.sql, s.ty))

@@ -589,3 +589,41 @@ fn differential_mode_catches_an_engine_that_disagrees() {
         "{out}"
     );
 }
+
+#[test]
+fn an_engine_that_dies_mid_campaign_is_restarted_and_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    // The driver exits whenever it sees tlp_max's B query.
+    let engine = format!("cmd:{}", driver_command("--die-on 'UNION ALL SELECT MAX'"));
+    let (code, out, err) = run_sqlforge(&[
+        "oracle",
+        "run",
+        "--oracles",
+        &format!("{ORACLES}/tlp.toml"),
+        "--engines",
+        &engine,
+        "--cases",
+        "90",
+        "--seed",
+        "2",
+        "--no-reduce",
+        "--out",
+        dir.path().to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(code, 1, "{err}");
+    let s = json(&out);
+    let unique = s["unique_findings"].as_object().unwrap();
+    assert_eq!(
+        unique.keys().collect::<Vec<_>>(),
+        vec!["tlp_max.cmd.crash"],
+        "{s}"
+    );
+    // The cases after each crash still ran: the other oracles passed.
+    for oracle in ["tlp_where", "tlp_min", "tlp_count"] {
+        let engines = s["tally"][oracle].as_object().unwrap();
+        let passed = engines.values().next().unwrap()["passed"].as_u64().unwrap();
+        assert!(passed > 0, "{oracle}: {s}");
+    }
+    assert!(s["failed_engines"].as_object().unwrap().is_empty());
+}
