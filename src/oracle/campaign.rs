@@ -54,7 +54,7 @@ pub struct Tally {
     pub skipped: BTreeMap<String, u64>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct CampaignSummary {
     pub cases: u64,
     pub executed: u64,
@@ -227,18 +227,7 @@ pub async fn run(
         })??;
         parts.push(part);
     }
-    let mut summary = CampaignSummary {
-        cases: 0,
-        executed: 0,
-        passed: 0,
-        findings: 0,
-        compared_across_engines: 0,
-        unique_findings: BTreeMap::new(),
-        seconds: 0.0,
-        cases_per_sec: 0.0,
-        tally: BTreeMap::new(),
-        failed_engines: BTreeMap::new(),
-    };
+    let mut summary = CampaignSummary::default();
     for p in parts {
         summary.cases += p.cases;
         summary.executed += p.executed;
@@ -295,18 +284,7 @@ async fn run_worker(
             db_ok: false,
         });
     }
-    let mut summary = CampaignSummary {
-        cases: 0,
-        executed: 0,
-        passed: 0,
-        findings: 0,
-        compared_across_engines: 0,
-        unique_findings: BTreeMap::new(),
-        seconds: 0.0,
-        cases_per_sec: 0.0,
-        tally: BTreeMap::new(),
-        failed_engines: BTreeMap::new(),
-    };
+    let mut summary = CampaignSummary::default();
     let mut i = shard;
     let mut current_db: Option<(u64, RandomDb)> = None;
     loop {
