@@ -6,7 +6,7 @@
 
 use super::campaign::{run_case, CaseResult};
 use super::fill::{substitute, Filled};
-use super::randdb::columns_of;
+use super::randdb::{columns_of, COLUMNS};
 use super::{Oracle, Placeholder};
 use crate::engine::{run_script, Engine};
 use serde::Serialize;
@@ -25,6 +25,52 @@ pub struct Reduced {
     /// Setup statements and filling length before and after.
     pub statements_before: usize,
     pub statements_after: usize,
+}
+
+/// The setup without `column`: out of every CREATE TABLE and single-row
+/// INSERT (the reducer's own statement shapes), its indexes dropped. `None`
+/// when no statement has it.
+pub fn drop_column(setup: &[String], column: &str) -> Option<Vec<String>> {
+    let create = regex::Regex::new(r"^CREATE TABLE (\w+) \((.*)\)$").expect("regex");
+    let insert = regex::Regex::new(r"^INSERT INTO (\w+) \((.*)\) VALUES \((.*)\)$").expect("regex");
+    let mut changed = false;
+    let mut out = Vec::new();
+    for s in setup {
+        if let Some(c) = create.captures(s) {
+            let defs: Vec<&str> = c[2].split(", ").collect();
+            let kept: Vec<&str> = defs
+                .iter()
+                .copied()
+                .filter(|d| d.split(' ').next() != Some(column))
+                .collect();
+            changed |= kept.len() != defs.len();
+            out.push(format!("CREATE TABLE {} ({})", &c[1], kept.join(", ")));
+        } else if let Some(c) = insert.captures(s) {
+            let names: Vec<&str> = c[2].split(", ").collect();
+            let values: Vec<&str> = c[3].split(", ").collect();
+            if names.len() != values.len() {
+                return None;
+            }
+            let (n, v): (Vec<&str>, Vec<&str>) = names
+                .iter()
+                .zip(&values)
+                .filter(|(n, _)| **n != column)
+                .map(|(n, v)| (*n, *v))
+                .unzip();
+            changed |= n.len() != names.len();
+            out.push(format!(
+                "INSERT INTO {} ({}) VALUES ({})",
+                &c[1],
+                n.join(", "),
+                v.join(", ")
+            ));
+        } else if s.starts_with("CREATE INDEX") && s.ends_with(&format!("({column})")) {
+            changed = true;
+        } else {
+            out.push(s.clone());
+        }
+    }
+    changed.then_some(out)
 }
 
 /// The direct sub-expressions of a SQL expression.
@@ -152,6 +198,21 @@ pub async fn reduce(
                 i += 1;
             }
         }
+        // Drop columns the queries do not mention.
+        let text = fill_with(oracle, &fillings);
+        for (column, _, _) in COLUMNS {
+            if attempts >= budget || text.a.contains(column) || text.b.contains(column) {
+                continue;
+            }
+            let Some(candidate) = drop_column(&setup, column) else {
+                continue;
+            };
+            attempts += 1;
+            if reproduces(engine, oracle, &candidate, &fillings, class).await {
+                setup = candidate;
+                progress = true;
+            }
+        }
         // Simplify each expression filling.
         for (index, (name, placeholder)) in oracle.placeholders.iter().enumerate() {
             let Placeholder::Expr { table, ty } = placeholder else {
@@ -190,6 +251,23 @@ pub async fn reduce(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn drop_column_rewrites_tables_rows_and_indexes() {
+        let setup = vec![
+            "CREATE TABLE t0 (c_int INTEGER, c_text VARCHAR(20))".to_string(),
+            "INSERT INTO t0 (c_int, c_text) VALUES (1, 'b c')".to_string(),
+            "CREATE INDEX ix_t0_c_text ON t0 (c_text)".to_string(),
+        ];
+        assert_eq!(
+            super::drop_column(&setup, "c_text").unwrap(),
+            vec![
+                "CREATE TABLE t0 (c_int INTEGER)".to_string(),
+                "INSERT INTO t0 (c_int) VALUES (1)".to_string(),
+            ]
+        );
+        assert_eq!(super::drop_column(&setup, "c_date"), None);
+    }
+
     #[test]
     fn children_are_the_direct_subexpressions() {
         assert_eq!(super::children("(a + 1) > b"), vec!["(a + 1)", "b"]);

@@ -122,6 +122,8 @@ fn a_planted_left_join_bug_is_caught_with_a_bug_folder() {
     let reduced = std::fs::read_to_string(folder.join("reduced_setup.sql")).unwrap();
     assert_eq!(reduced.matches("INSERT INTO").count(), 1, "{reduced}");
     assert!(!reduced.contains("CREATE INDEX"), "{reduced}");
+    // Columns the queries do not use are gone too.
+    assert!(!reduced.contains("c_date"), "{reduced}");
     let setup = std::fs::read_to_string(folder.join("setup.sql")).unwrap();
     assert!(setup.len() > reduced.len());
     assert!(folder.join("reduced_query_a.sql").exists());
