@@ -375,8 +375,16 @@ async fn run_worker(
                 f.is_new(&finding.signature)
             };
             if plan.reduce_budget > 0 && is_new {
+                // A second engine tells whether a shrunk pair still holds.
+                let reference_spec = if slot.spec.kind() == crate::engine::EngineKind::Sqlite {
+                    EngineSpec::DuckDb
+                } else {
+                    EngineSpec::Sqlite
+                };
+                let mut reference = engine::connect(&reference_spec, config).await.ok();
                 let reduced = super::reduce::reduce(
                     e.as_mut(),
+                    reference.as_mut(),
                     oracle,
                     &db.fine_statements,
                     &filled.fillings,
@@ -390,6 +398,9 @@ async fn run_worker(
                         .expect("findings lock")
                         .add_reduced(&finding.signature, &r)
                         .map_err(io)?;
+                }
+                if let Some(reference) = reference {
+                    reference.close().await;
                 }
                 // The reducer changed the database.
                 slot.loaded_db = None;

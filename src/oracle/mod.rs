@@ -10,6 +10,7 @@ pub mod finding;
 pub mod model;
 pub mod randdb;
 pub mod reduce;
+pub mod shrink;
 pub mod snippet;
 pub mod snippets;
 

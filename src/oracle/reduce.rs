@@ -1,12 +1,15 @@
 //! The reducer: shrinks a finding while the same failure class still
-//! reproduces on the same engine. It drops rows and indexes from the
-//! database and replaces each expression filling by one of its AST children
-//! (parsed with sqlparser), a plain column or NULL, keeping a candidate only
-//! if A and B still differ the same way.
+//! reproduces on the same engine. It drops rows, indexes, the view and
+//! unused columns from the database, replaces each expression filling by
+//! one of its AST children (parsed with sqlparser), a plain column or NULL,
+//! and finally shrinks the queries themselves (select items, joins, WHERE
+//! conjuncts, HAVING, ORDER BY, LIMIT, set-operation branches), keeping a
+//! shrunk pair only if a reference engine still finds A = B.
 
 use super::campaign::{run_case, CaseResult};
 use super::fill::{substitute, Filled};
 use super::randdb::{columns_of, COLUMNS};
+use super::shrink::shrinks;
 use super::{Oracle, Placeholder};
 use crate::engine::{run_script, Engine};
 use serde::Serialize;
@@ -143,6 +146,19 @@ fn class_of(r: &CaseResult) -> Option<&'static str> {
     }
 }
 
+/// Runs a filled case on a freshly loaded database.
+async fn run_on(
+    engine: &mut dyn Engine,
+    compare: super::Compare,
+    setup: &[String],
+    filled: &Filled,
+) -> Option<CaseResult> {
+    engine.reset().await.ok()?;
+    let script: String = setup.iter().map(|s| format!("{s};\n")).collect();
+    run_script(engine, &script).await.ok()?;
+    Some(run_case(engine, compare, filled).await)
+}
+
 async fn reproduces(
     engine: &mut dyn Engine,
     oracle: &Oracle,
@@ -150,21 +166,79 @@ async fn reproduces(
     fillings: &[(String, String)],
     class: &str,
 ) -> bool {
-    if engine.reset().await.is_err() {
+    let r = run_on(engine, oracle.compare, setup, &fill_with(oracle, fillings)).await;
+    r.as_ref().and_then(class_of) == Some(class)
+}
+
+/// A shrunk query pair counts only if it still fails the same way on the
+/// engine *and* still holds (A = B) on the reference engine: shrinking
+/// must not turn the pair into one that is simply not equivalent.
+async fn shrunk_reproduces(
+    engine: &mut dyn Engine,
+    reference: &mut dyn Engine,
+    compare: super::Compare,
+    setup: &[String],
+    filled: &Filled,
+    class: &str,
+) -> bool {
+    let here = run_on(engine, compare, setup, filled).await;
+    if here.as_ref().and_then(class_of) != Some(class) {
         return false;
     }
-    let script: String = setup.iter().map(|s| format!("{s};\n")).collect();
-    if run_script(engine, &script).await.is_err() {
-        return false;
+    matches!(
+        run_on(reference, compare, setup, filled).await,
+        Some(CaseResult::Pass)
+    )
+}
+
+/// Shrinks the filled queries themselves (see `shrink.rs`): a shrink both
+/// queries allow is applied to both, else to one side.
+async fn shrink_queries(
+    engine: &mut dyn Engine,
+    reference: &mut dyn Engine,
+    compare: super::Compare,
+    setup: &[String],
+    mut filled: Filled,
+    class: &str,
+    (attempts, budget): (&mut usize, usize),
+) -> Filled {
+    let mut progress = true;
+    while progress && *attempts < budget {
+        progress = false;
+        let (sa, sb) = (shrinks(&filled.a), shrinks(&filled.b));
+        let mut candidates: Vec<(String, String)> = Vec::new();
+        for (key, a) in &sa {
+            if let Some((_, b)) = sb.iter().find(|(k, _)| k == key) {
+                candidates.push((a.clone(), b.clone()));
+            }
+        }
+        candidates.extend(sa.iter().map(|(_, a)| (a.clone(), filled.b.clone())));
+        candidates.extend(sb.iter().map(|(_, b)| (filled.a.clone(), b.clone())));
+        for (a, b) in candidates {
+            if *attempts >= budget {
+                break;
+            }
+            *attempts += 1;
+            let candidate = Filled {
+                a,
+                b,
+                ..filled.clone()
+            };
+            if shrunk_reproduces(engine, reference, compare, setup, &candidate, class).await {
+                filled = candidate;
+                progress = true;
+                break;
+            }
+        }
     }
-    let r = run_case(engine, oracle.compare, &fill_with(oracle, fillings)).await;
-    class_of(&r) == Some(class)
+    filled
 }
 
 /// Shrinks a finding of `class`, trying at most `budget` reproductions.
 /// The engine's database is left in an unspecified state.
 pub async fn reduce(
     engine: &mut dyn Engine,
+    reference: Option<&mut Box<dyn Engine>>,
     oracle: &Oracle,
     setup: &[String],
     fillings: &[(String, String)],
@@ -237,7 +311,20 @@ pub async fn reduce(
             }
         }
     }
-    let filled = fill_with(oracle, &fillings);
+    let mut filled = fill_with(oracle, &fillings);
+    if let Some(reference) = reference {
+        let reference: &mut dyn Engine = reference.as_mut();
+        filled = shrink_queries(
+            engine,
+            reference,
+            oracle.compare,
+            &setup,
+            filled,
+            class,
+            (&mut attempts, budget),
+        )
+        .await;
+    }
     Some(Reduced {
         statements_before: before,
         statements_after: setup.len(),

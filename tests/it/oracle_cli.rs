@@ -124,6 +124,16 @@ fn a_planted_left_join_bug_is_caught_with_a_bug_folder() {
     assert!(!reduced.contains("CREATE INDEX"), "{reduced}");
     // Columns the queries do not use are gone too.
     assert!(!reduced.contains("c_date"), "{reduced}");
+    // The queries shrank on their AST as well (one select item each), and
+    // the shrunk pair still holds on the reference engine.
+    let reduced_a = std::fs::read_to_string(folder.join("reduced_query_a.sql")).unwrap();
+    let reduced_b = std::fs::read_to_string(folder.join("reduced_query_b.sql")).unwrap();
+    assert!(!reduced_a.contains(", t0."), "{reduced_a}");
+    assert!(!reduced_b.contains(", t0."), "{reduced_b}");
+    assert!(
+        reduced_a.to_uppercase().contains("LEFT JOIN"),
+        "{reduced_a}"
+    );
     let setup = std::fs::read_to_string(folder.join("setup.sql")).unwrap();
     assert!(setup.len() > reduced.len());
     assert!(folder.join("reduced_query_a.sql").exists());
