@@ -338,6 +338,10 @@ async fn run_worker(
                 }
                 CaseResult::Skip(reason) => {
                     *tally.skipped.entry(reason.into()).or_default() += 1;
+                    if reason == "timeout" {
+                        // A driver restarted after a hang has lost the database.
+                        slot.loaded_db = None;
+                    }
                     continue;
                 }
                 CaseResult::Mismatch {

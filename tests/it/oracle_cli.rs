@@ -639,3 +639,95 @@ fn an_engine_that_dies_mid_campaign_is_restarted_and_reported() {
     }
     assert!(s["failed_engines"].as_object().unwrap().is_empty());
 }
+
+#[test]
+fn hangs_and_unfillable_placeholders_are_skipped_and_the_campaign_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    // A statement that hangs times out; the driver is restarted, the
+    // database reloaded, and later cases pass.
+    let engine = format!("cmd:{}", driver_command("--hang-on 'UNION ALL SELECT MIN'"));
+    let (code, out, err) = run_sqlforge(&[
+        "oracle",
+        "run",
+        "--oracles",
+        &format!("{ORACLES}/tlp.toml"),
+        "--engines",
+        &engine,
+        "--cases",
+        "40",
+        "--timeout-ms",
+        "500",
+        "--no-reduce",
+        "--json",
+        "--out",
+        dir.path().join("hang").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let s = json(&out);
+    let tally = |oracle: &str| {
+        s["tally"][oracle]
+            .as_object()
+            .unwrap()
+            .values()
+            .next()
+            .unwrap()
+            .clone()
+    };
+    assert!(
+        tally("tlp_min")["skipped"]["timeout"].as_u64().unwrap() > 0,
+        "{s}"
+    );
+    assert!(tally("tlp_sum")["passed"].as_u64().unwrap() > 0, "{s}");
+
+    // Snippets without a DATE type: an oracle that needs one is skipped
+    // with a warning, the others run.
+    let snippets = dir.path().join("snippets");
+    std::fs::create_dir(&snippets).unwrap();
+    let shipped = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/snippets/sqlite.jsonl"
+    ))
+    .unwrap();
+    let no_dates: String = shipped
+        .lines()
+        .filter(|l| !l.contains("\"type\":\"DATE\""))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(
+        snippets.join("sqlite.jsonl"),
+        format!("{no_dates}not json\n"),
+    )
+    .unwrap();
+    let oracles = dir.path().join("oracles.toml");
+    let norec = std::fs::read_to_string(format!("{ORACLES}/norec.toml")).unwrap();
+    std::fs::write(
+        &oracles,
+        format!("{norec}\n[[oracle]]\nid = \"dates\"\ncompare = \"multiset\"\nprovenance = \"hand-written\"\nverification = \"tested\"\nquery_a = \"SELECT [d:t0:DATE] FROM [t0:TABLE] AS t0\"\nquery_b = \"SELECT [d] FROM [t0] AS t0\"\n"),
+    )
+    .unwrap();
+    let (code, out, err) = run_sqlforge(&[
+        "oracle",
+        "run",
+        "--oracles",
+        oracles.to_str().unwrap(),
+        "--snippets",
+        snippets.to_str().unwrap(),
+        "--engines",
+        "sqlite",
+        "--cases",
+        "30",
+        "--json",
+        "--out",
+        dir.path().join("dates").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("skipped oracle 'dates'") && err.contains("no snippet of type DATE"),
+        "{err}"
+    );
+    assert!(
+        err.contains("sqlite.jsonl:") && err.contains("skipped snippet"),
+        "{err}"
+    );
+    assert_eq!(json(&out)["tally"].as_object().unwrap().len(), 3);
+}
