@@ -76,21 +76,13 @@ pub async fn run(global: &Global, args: BenchArgs) -> Result<ExitCode, CliError>
             }
             let out =
                 std::env::temp_dir().join(format!("sqlforge-bench-oracle-{}", std::process::id()));
-            let plan = crate::oracle::campaign::CampaignPlan {
-                oracles: std::sync::Arc::new(oracles),
-                engines: vec![EngineSpec::DuckDb, EngineSpec::Sqlite],
-                cases: Some(cases),
-                duration: None,
-                seed: 1,
-                shard: (0, 1),
-                cases_per_db: 25,
-                max_rows: 8,
-                out: out.clone(),
-                reduce_budget: 0,
-                snippets: None,
-                differential: false,
-                workers: 1,
-            };
+            let plan = crate::oracle::campaign::CampaignPlan::new(
+                oracles,
+                vec![EngineSpec::DuckDb, EngineSpec::Sqlite],
+                cases,
+                1,
+                out.clone(),
+            );
             eprintln!(
                 "{cases} cases on duckdb,sqlite: replay, then the campaign with 1 and 2 workers..."
             );

@@ -214,19 +214,16 @@ async fn run_campaign(global: &Global, a: OracleRunArgs) -> Result<ExitCode, Cli
         (c, _) => c,
     };
     let plan = CampaignPlan {
-        oracles: std::sync::Arc::new(oracles),
-        engines,
         cases,
         duration,
-        seed: global.seed,
         shard: parse_shard(&a.shard)?,
         cases_per_db: a.cases_per_db.max(1),
         max_rows: a.max_rows,
-        out: a.out.clone(),
         reduce_budget: if a.no_reduce { 0 } else { 400 },
         snippets: pool.map(std::sync::Arc::new),
         differential: a.differential,
         workers: a.workers.max(1),
+        ..CampaignPlan::new(oracles, engines, 0, global.seed, a.out.clone())
     };
     let bar = match cases {
         Some(n) => ProgressBar::new(n.div_ceil(plan.shard.1)),
@@ -274,19 +271,15 @@ async fn check(global: &Global, a: OracleCheckArgs) -> Result<ExitCode, CliError
     let mut report = Vec::new();
     for oracle in &oracles {
         let plan = CampaignPlan {
-            oracles: std::sync::Arc::new(vec![oracle.clone()]),
-            engines: engines.clone(),
-            cases: Some(a.databases * a.fillings),
-            duration: None,
-            seed: global.seed,
-            shard: (0, 1),
             cases_per_db: a.fillings.max(1),
-            max_rows: 8,
-            out: out.join(&oracle.name),
             reduce_budget: 200,
-            snippets: None,
-            differential: false,
-            workers: 1,
+            ..CampaignPlan::new(
+                vec![oracle.clone()],
+                engines.clone(),
+                a.databases * a.fillings,
+                global.seed,
+                out.join(&oracle.name),
+            )
         };
         let s = campaign::run(&plan, &global.engine, || {}).await?;
         let label = if s.findings > 0 {
@@ -339,19 +332,14 @@ async fn export(global: &Global, a: OracleExportArgs) -> Result<ExitCode, CliErr
         &mut oracles,
     )?;
     let plan = CampaignPlan {
-        oracles: std::sync::Arc::new(oracles),
-        engines: vec![spec.clone()],
-        cases: Some(a.cases),
-        duration: None,
-        seed: global.seed,
-        shard: (0, 1),
-        cases_per_db: 25,
-        max_rows: 8,
-        out: std::env::temp_dir(),
-        reduce_budget: 0,
         snippets: pool.map(std::sync::Arc::new),
-        differential: false,
-        workers: 1,
+        ..CampaignPlan::new(
+            oracles,
+            vec![spec.clone()],
+            a.cases,
+            global.seed,
+            std::env::temp_dir(),
+        )
     };
     let (text, stats) = crate::oracle::export::export_slt(&plan, &spec, &global.engine).await?;
     std::fs::write(&a.out, text)

@@ -45,6 +45,35 @@ pub struct CampaignPlan {
     pub workers: usize,
 }
 
+impl CampaignPlan {
+    /// `cases` cases of `oracles` on `engines`, with the defaults: one
+    /// shard, one worker, 25 cases per database of up to 8 rows a table,
+    /// expressions from the grammar, no reduction, no differential mode.
+    pub fn new(
+        oracles: Vec<Oracle>,
+        engines: Vec<EngineSpec>,
+        cases: u64,
+        seed: u64,
+        out: PathBuf,
+    ) -> CampaignPlan {
+        CampaignPlan {
+            oracles: Arc::new(oracles),
+            engines,
+            cases: Some(cases),
+            duration: None,
+            seed,
+            shard: (0, 1),
+            cases_per_db: 25,
+            max_rows: 8,
+            out,
+            reduce_budget: 0,
+            snippets: None,
+            differential: false,
+            workers: 1,
+        }
+    }
+}
+
 /// Per oracle and engine.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Tally {
@@ -79,7 +108,13 @@ pub fn derive(seed: u64, what: &str, i: u64) -> u64 {
 
 /// The result of one filled case on one engine.
 pub enum CaseResult {
-    Pass,
+    /// A and B agree; their results, and whether every `between`/`after`
+    /// statement succeeded.
+    Pass {
+        a: Outcome,
+        b: Outcome,
+        extras_ok: bool,
+    },
     Skip(&'static str),
     Mismatch {
         class: &'static str,
@@ -106,12 +141,13 @@ fn classify(m: &Mismatch) -> &'static str {
 /// compares A with B.
 pub async fn run_case(engine: &mut dyn Engine, compare: Compare, f: &Filled) -> CaseResult {
     let a = engine.execute(&f.a).await;
+    let mut extras_ok = true;
     for s in &f.between {
-        let _ = engine.execute(s).await;
+        extras_ok &= engine.execute(s).await.is_success();
     }
     let b = engine.execute(&f.b).await;
     for s in &f.after {
-        let _ = engine.execute(s).await;
+        extras_ok &= engine.execute(s).await.is_success();
     }
     match (&a, &b) {
         (Outcome::Crashed { message }, _) | (_, Outcome::Crashed { message }) => {
@@ -143,7 +179,7 @@ pub async fn run_case(engine: &mut dyn Engine, compare: Compare, f: &Filled) -> 
                 compare_rows(ra, rb, &opts)
             };
             match result {
-                Ok(()) => CaseResult::Pass,
+                Ok(()) => CaseResult::Pass { a, b, extras_ok },
                 Err(m) => CaseResult::Mismatch {
                     class: classify(&m),
                     detail: format!("{m:?}"),
@@ -306,7 +342,10 @@ async fn run_worker(
         let fill_seed = derive(plan.seed, "case", i);
         let filled = fill(oracle, fill_seed, plan.snippets.as_deref());
         summary.cases += 1;
-        for slot in slots.iter_mut() {
+        // Query A's result per engine, for `--differential`; `None` once an
+        // engine that should have run it did not.
+        let mut a_results: Option<Vec<(usize, Outcome)>> = Some(Vec::new());
+        for (k, slot) in slots.iter_mut().enumerate() {
             let name = slot.spec.to_string();
             if summary.failed_engines.contains_key(&name) || !oracle.applies_to(slot.spec.kind()) {
                 continue;
@@ -325,18 +364,23 @@ async fn run_worker(
             }
             if !slot.db_ok {
                 *tally.skipped.entry("database_rejected".into()).or_default() += 1;
+                a_results = None;
                 continue;
             }
             let e = slot.engine.as_mut().expect("connected");
             summary.executed += 1;
             let result = run_case(e.as_mut(), oracle.compare, &filled).await;
             let (class, detail, a, b) = match result {
-                CaseResult::Pass => {
+                CaseResult::Pass { a, .. } => {
                     tally.passed += 1;
                     summary.passed += 1;
+                    if let Some(r) = a_results.as_mut() {
+                        r.push((k, a));
+                    }
                     continue;
                 }
                 CaseResult::Skip(reason) => {
+                    a_results = None;
                     *tally.skipped.entry(reason.into()).or_default() += 1;
                     if reason == "timeout" {
                         // A driver restarted after a hang has lost the database.
@@ -349,8 +393,14 @@ async fn run_worker(
                     detail,
                     a,
                     b,
-                } => (class, detail, a, b),
+                } => {
+                    if let Some(r) = a_results.as_mut() {
+                        r.push((k, a.clone()));
+                    }
+                    (class, detail, a, b)
+                }
                 CaseResult::Crash { detail, a, b } => {
+                    a_results = None;
                     // The database may be gone with the connection: reload.
                     slot.loaded_db = None;
                     ("crash", detail, a, b)
@@ -410,17 +460,18 @@ async fn run_worker(
                 slot.loaded_db = None;
             }
         }
-        if plan.differential && slots.len() > 1 {
+        if let Some(results) = a_results.filter(|_| plan.differential) {
+            let ctx = (i, db, fill_seed);
             differential(
                 plan,
-                &mut slots,
+                &slots,
                 oracle,
                 &filled,
+                results,
                 &mut summary,
                 findings,
-                (i, db, fill_seed),
+                ctx,
             )
-            .await
             .map_err(io)?;
         }
         tick();
@@ -454,38 +505,21 @@ pub fn differential_ok(f: &Filled) -> bool {
         .any(|w| upper.contains(w))
 }
 
-/// Runs A on every engine that holds the case's database and compares each
-/// result with the first engine's.
-async fn differential(
+/// Compares query A's result on each engine with the first engine's; the
+/// campaign loop ran A already and hands the results over.
+#[allow(clippy::too_many_arguments)]
+fn differential(
     plan: &CampaignPlan,
-    slots: &mut [Slot],
+    slots: &[Slot],
     oracle: &Oracle,
     filled: &Filled,
+    results: Vec<(usize, Outcome)>,
     summary: &mut CampaignSummary,
     findings: &Mutex<Findings>,
     (case, db, fill_seed): (u64, &RandomDb, u64),
 ) -> std::io::Result<()> {
     if !differential_ok(filled) {
         return Ok(());
-    }
-    let mut results: Vec<(usize, Outcome)> = Vec::new();
-    for (k, slot) in slots.iter_mut().enumerate() {
-        let name = slot.spec.to_string();
-        if summary.failed_engines.contains_key(&name)
-            || !oracle.applies_to(slot.spec.kind())
-            || slot.loaded_db != Some(case / plan.cases_per_db.max(1))
-            || !slot.db_ok
-        {
-            continue;
-        }
-        let Some(e) = slot.engine.as_mut() else {
-            continue;
-        };
-        let a = e.execute(&filled.a).await;
-        if !matches!(a, Outcome::Rows { .. }) {
-            return Ok(());
-        }
-        results.push((k, a));
     }
     let collated = results
         .iter()

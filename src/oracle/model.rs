@@ -131,8 +131,11 @@ fn line_of(text: &str, offset: usize) -> usize {
 
 /// Every `[...]` placeholder in `sql`: (byte range, name, declared kind).
 pub(crate) fn scan(sql: &str) -> Vec<(std::ops::Range<usize>, String, Option<String>)> {
-    let re = regex::Regex::new(r"\[([A-Za-z_][A-Za-z0-9_]*)((?::[A-Za-z_][A-Za-z0-9_]*){0,2})\]")
-        .expect("valid regex");
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r"\[([A-Za-z_][A-Za-z0-9_]*)((?::[A-Za-z_][A-Za-z0-9_]*){0,2})\]")
+            .expect("valid regex")
+    });
     re.captures_iter(sql)
         .map(|c| {
             let whole = c.get(0).expect("match");

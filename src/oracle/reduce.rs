@@ -34,8 +34,13 @@ pub struct Reduced {
 /// INSERT (the reducer's own statement shapes), its indexes dropped. `None`
 /// when no statement has it.
 pub fn drop_column(setup: &[String], column: &str) -> Option<Vec<String>> {
-    let create = regex::Regex::new(r"^CREATE TABLE (\w+) \((.*)\)$").expect("regex");
-    let insert = regex::Regex::new(r"^INSERT INTO (\w+) \((.*)\) VALUES \((.*)\)$").expect("regex");
+    static CREATE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    static INSERT: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let create =
+        CREATE.get_or_init(|| regex::Regex::new(r"^CREATE TABLE (\w+) \((.*)\)$").expect("regex"));
+    let insert = INSERT.get_or_init(|| {
+        regex::Regex::new(r"^INSERT INTO (\w+) \((.*)\) VALUES \((.*)\)$").expect("regex")
+    });
     let mut changed = false;
     let mut out = Vec::new();
     for s in setup {
@@ -187,7 +192,7 @@ async fn shrunk_reproduces(
     }
     matches!(
         run_on(reference, compare, setup, filled).await,
-        Some(CaseResult::Pass)
+        Some(CaseResult::Pass { .. })
     )
 }
 

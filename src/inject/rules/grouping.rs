@@ -4,10 +4,6 @@ use super::view::*;
 use super::Injection;
 use crate::sql::tokens::Kind;
 
-fn top_select(v: &View<'_>, d: &[i32]) -> Option<usize> {
-    (0..v.len()).find(|&k| d[k] == 0 && v.is(k, "select"))
-}
-
 /// `BY` tokens of top-level `GROUP BY` (or `ORDER BY`).
 fn by_tokens(v: &View<'_>, d: &[i32], first: &str) -> Vec<usize> {
     (1..v.len())
@@ -96,28 +92,25 @@ fn window_text<'a>(v: &View<'a>, d: &[i32]) -> Option<&'a str> {
     })
 }
 
-pub(super) fn window_in_where(sql: &str) -> Vec<Injection> {
+/// The query's own window call, copied into the condition after `clause`.
+fn window_condition(sql: &str, clause: &str, variant: &'static str) -> Vec<Injection> {
     let v = View::new(sql);
     let d = depths(&v);
     let Some(w) = window_text(&v, &d) else {
         return Vec::new();
     };
     (0..v.len())
-        .filter(|&k| v.is(k, "where"))
-        .map(|k| v.insert_after(k, &format!(" {w} > 1 AND"), "window_filter"))
+        .filter(|&k| v.is(k, clause))
+        .map(|k| v.insert_after(k, &format!(" {w} > 1 AND"), variant))
         .collect()
 }
 
+pub(super) fn window_in_where(sql: &str) -> Vec<Injection> {
+    window_condition(sql, "where", "window_filter")
+}
+
 pub(super) fn window_in_having(sql: &str) -> Vec<Injection> {
-    let v = View::new(sql);
-    let d = depths(&v);
-    let Some(w) = window_text(&v, &d) else {
-        return Vec::new();
-    };
-    (0..v.len())
-        .filter(|&k| v.is(k, "having"))
-        .map(|k| v.insert_after(k, &format!(" {w} > 1 AND"), "window_in_having"))
-        .collect()
+    window_condition(sql, "having", "window_in_having")
 }
 
 pub(super) fn window_without_over(sql: &str) -> Vec<Injection> {

@@ -123,10 +123,6 @@ pub(super) fn wrong_operator(sql: &str) -> Vec<Injection> {
         .collect()
 }
 
-fn top_select(v: &View<'_>, d: &[i32]) -> Option<usize> {
-    (0..v.len()).find(|&k| d[k] == 0 && v.is(k, "select"))
-}
-
 pub(super) fn wrong_column(sql: &str) -> Vec<Injection> {
     let v = View::new(sql);
     let d = depths(&v);

@@ -228,8 +228,6 @@ pub(super) fn misplaced_clause(sql: &str) -> Vec<Injection> {
     out
 }
 
-const COMPARISONS: &[&str] = &["=", "<>", "!=", "<", ">", "<=", ">="];
-
 pub(super) fn incomplete_statement(sql: &str) -> Vec<Injection> {
     let v = View::new(sql);
     let n = v.len();

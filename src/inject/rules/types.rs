@@ -5,7 +5,6 @@ use super::view::*;
 use super::Injection;
 use crate::sql::tokens::Kind;
 
-const COMPARISONS: &[&str] = &["=", "<>", "!=", "<", ">", "<=", ">="];
 const ARITHMETIC: &[&str] = &["+", "-", "*", "/"];
 
 /// Column references that are compared with a string literal or LIKE, or

@@ -553,3 +553,11 @@ pub(super) fn window_call(v: &View<'_>, d: &[i32], k: usize) -> Option<usize> {
     }
     matching_close(v, d, close + 2)
 }
+
+/// The first SELECT outside any parentheses.
+pub(super) fn top_select(v: &View<'_>, d: &[i32]) -> Option<usize> {
+    (0..v.len()).find(|&k| d[k] == 0 && v.is(k, "select"))
+}
+
+/// Comparison operators.
+pub(super) const COMPARISONS: &[&str] = &["=", "<>", "!=", "<", ">", "<=", ">="];

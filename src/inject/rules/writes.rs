@@ -85,20 +85,34 @@ fn is_literal(v: &View<'_>, a: usize, b: usize) -> bool {
     a == b && matches!(v.kind(a), Some(Kind::Number | Kind::String))
 }
 
+/// In a multi-row INSERT, the second row takes the first row's literal
+/// at value position `i`, for each `i` that `positions` allows.
+fn repeat_first_row(
+    v: &View<'_>,
+    shape: &InsertShape,
+    positions: impl Fn(usize, Kind) -> bool,
+    variant: &'static str,
+) -> Vec<Injection> {
+    let [first, second, ..] = shape.rows.as_slice() else {
+        return Vec::new();
+    };
+    (0..first.len().min(second.len()))
+        .filter_map(|i| {
+            let ((a, b), (c, e)) = (first[i], second[i]);
+            (is_literal(v, a, b) && positions(i, v.tok(a).kind) && v.slice(c, e) != v.slice(a, b))
+                .then(|| v.replace_range(c, e, v.slice(a, b), variant))
+        })
+        .collect()
+}
+
 pub(super) fn primary_key_violation(sql: &str) -> Vec<Injection> {
     let v = View::new(sql);
     let d = depths(&v);
     let Some(shape) = insert_shape(&v, &d) else {
         return Vec::new();
     };
-    let mut out = Vec::new();
-    // A second row repeats the first row's key.
-    if let [first, second, ..] = shape.rows.as_slice() {
-        let ((a, b), (c, e)) = (first[0], second[0]);
-        if is_literal(&v, a, b) && v.text(a) != v.text(c) {
-            out.push(v.replace_range(c, e, v.slice(a, b), "repeated_key"));
-        }
-    }
+    // A second row repeats the first row's key (the first value).
+    let mut out = repeat_first_row(&v, &shape, |i, _| i == 0, "repeated_key");
     if let Some(&(a, b)) = shape.rows[0].first() {
         if a == b && v.tok(a).kind == Kind::Number && v.text(a) != "1" {
             out.push(v.replace(a, "1", "existing_key"));
@@ -113,16 +127,13 @@ pub(super) fn unique_violation(sql: &str) -> Vec<Injection> {
     let Some(shape) = insert_shape(&v, &d) else {
         return Vec::new();
     };
-    let mut out = Vec::new();
-    if let [first, second, ..] = shape.rows.as_slice() {
-        for i in 1..first.len().min(second.len()) {
-            let ((a, b), (c, e)) = (first[i], second[i]);
-            if a == b && v.tok(a).kind == Kind::String && v.slice(c, e) != v.slice(a, b) {
-                out.push(v.replace_range(c, e, v.slice(a, b), "repeated_unique_value"));
-            }
-        }
-    }
-    out
+    // A second row repeats one of the first row's text values.
+    repeat_first_row(
+        &v,
+        &shape,
+        |i, kind| i > 0 && kind == Kind::String,
+        "repeated_unique_value",
+    )
 }
 
 pub(super) fn not_null_violation(sql: &str) -> Vec<Injection> {
