@@ -7,4 +7,6 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 bash scripts/services.sh
 command -v python3 >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq python3 >/dev/null; }
-cargo test --all-targets "$@"
+# libtorch for the trainer (feature `train`): a cached venv, installed once.
+source scripts/torch-env.sh
+cargo test --all-targets --features train "$@"

@@ -13,3 +13,5 @@ pub mod oracle;
 pub mod sql;
 pub mod synth;
 pub mod taxonomy;
+#[cfg(feature = "train")]
+pub mod train;

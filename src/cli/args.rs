@@ -92,6 +92,9 @@ pub enum Command {
     Bench(BenchArgs),
     /// Equivalent-query oracles: campaigns over random databases, checks
     Oracle(OracleArgs),
+    /// DM-SFT trainer: tokenizer, model init, masks, training, generation
+    #[cfg(feature = "train")]
+    Train(super::train::TrainArgs),
 }
 
 #[derive(Debug, Args)]

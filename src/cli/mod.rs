@@ -12,6 +12,8 @@ mod oracle;
 mod synth;
 mod table;
 mod taxonomy;
+#[cfg(feature = "train")]
+mod train;
 
 pub use args::Cli;
 pub use exit::{CliError, ExitCode};
@@ -95,5 +97,7 @@ async fn run(cli: Cli) -> Result<ExitCode, CliError> {
         args::Command::Dataset(a) => dataset::run(&global, a),
         args::Command::Bench(a) => bench::run(&global, a).await,
         args::Command::Oracle(a) => oracle::run(&global, a).await,
+        #[cfg(feature = "train")]
+        args::Command::Train(a) => train::run(&global, a).await,
     }
 }

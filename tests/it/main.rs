@@ -18,3 +18,7 @@ mod sandbox;
 mod synth_cli;
 mod synth_filter;
 mod synth_llm;
+#[cfg(feature = "train")]
+mod train_cli;
+#[cfg(feature = "train")]
+mod train_model;
