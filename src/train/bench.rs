@@ -169,13 +169,15 @@ pub fn speed(cfg: &SpeedConfig, as_json: bool) -> Result<(), TrainError> {
         );
     }
     let _ = std::fs::remove_dir_all(&dir);
+    // The ratio is the median of the per-round ratios (each round runs
+    // both sides back to back, so slow drifts of the machine cancel).
+    let ratio = median(mine.iter().zip(&theirs).map(|(m, t)| m / t).collect());
     let (m, t) = (median(mine), median(theirs));
     let max_diff = my_losses
         .iter()
         .zip(&their_losses)
         .map(|(a, b)| (a - b).abs())
         .fold(0.0, f64::max);
-    let ratio = m / t;
     if as_json {
         println!(
             "{}",

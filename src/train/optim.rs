@@ -74,9 +74,17 @@ impl AdamW {
                 let _ = m.lerp_(&g, 1.0 - c.beta1);
                 let _ = v.g_mul_scalar_(c.beta2);
                 let _ = v.addcmul_(&(&g * (1.0 - c.beta2)), &g);
-                let denom = (v.sqrt() / bias2.sqrt()).g_add_scalar_(c.eps);
-                let update = (&*m / denom) * (-lr / bias1);
-                let _ = p.g_add_(&update.to_kind(p.kind()));
+                // p += m / denom · (−lr/bias1), as one addcdiv_ with the
+                // step folded into the denominator.
+                let mut denom = v.sqrt();
+                let _ = denom.g_div_scalar_(bias2.sqrt());
+                let _ = denom.g_add_scalar_(c.eps);
+                let _ = denom.g_div_scalar_(-lr / bias1);
+                if p.kind() == Kind::Float {
+                    let _ = p.addcdiv_(m, &denom);
+                } else {
+                    let _ = p.g_add_(&(&*m / &denom).to_kind(p.kind()));
+                }
             }
         });
     }

@@ -20,26 +20,37 @@ pub struct StepStats {
     pub tokens: usize,
 }
 
-/// Summed CE of the counted positions of one batch: (L1 sum, L2 sum,
-/// L1 count, L2 count) as tensors.
-fn batch_sums(model: &Model, b: &Batch) -> (Tensor, Tensor, Tensor, Tensor) {
+/// Summed CE of the counted positions of one batch: the weighted sum the
+/// gradient flows through, and (L1 sum, L2 sum, L1 count, L2 count) as
+/// plain numbers.
+fn batch_sums(model: &Model, b: &Batch) -> (Tensor, [f64; 4]) {
     let hidden = model.hidden(&b.input, None);
     let h = hidden.size()[2];
-    let w1 = b.w1.view([-1]);
-    let w2 = b.w2.view([-1]);
-    let idx = (&w1 + &w2).gt(0.0).nonzero().squeeze_dim(1);
-    let hs = hidden.view([-1, h]).index_select(0, &idx);
+    let (mut w1, mut w2) = (b.w1.view([-1]), b.w2.view([-1]));
+    let mut hs = hidden.view([-1, h]);
+    let mut labels = b.labels.view([-1]);
+    if b.counted < w1.size()[0] as usize {
+        // Only counted positions reach the head (most of a DM-SFT sample
+        // is prompt).
+        let idx = (&w1 + &w2).gt(0.0).nonzero().squeeze_dim(1);
+        hs = hs.index_select(0, &idx);
+        labels = labels.index_select(0, &idx);
+        w1 = w1.index_select(0, &idx);
+        w2 = w2.index_select(0, &idx);
+    }
     let logits = model.head(&hs).to_kind(Kind::Float);
-    let labels = b.labels.view([-1]).index_select(0, &idx);
     let ce = logits.cross_entropy_loss::<Tensor>(&labels, None, Reduction::None, -100, 0.0);
-    let w1 = w1.index_select(0, &idx);
-    let w2 = w2.index_select(0, &idx);
-    (
-        (&ce * &w1).sum(Kind::Float),
-        (&ce * &w2).sum(Kind::Float),
-        w1.sum(Kind::Float),
-        w2.sum(Kind::Float),
-    )
+    let total = (&ce * (&w1 + &w2)).sum(Kind::Float);
+    let parts = tch::no_grad(|| {
+        let ce = ce.detach();
+        [
+            (&ce * &w1).sum(Kind::Float).double_value(&[]),
+            (&ce * &w2).sum(Kind::Float).double_value(&[]),
+            w1.sum(Kind::Float).double_value(&[]),
+            w2.sum(Kind::Float).double_value(&[]),
+        ]
+    });
+    (total, parts)
 }
 
 /// Forward, backward over `micro`, clip, AdamW at `lr`, zero the grads.
@@ -59,10 +70,10 @@ pub fn train_step(
         if b.counted == 0 {
             continue;
         }
-        let (s1, s2, _, _) = tch::autocast(autocast, || batch_sums(model, b));
-        ((&s1 + &s2) / norm).backward();
-        l1 += s1.double_value(&[]) / norm;
-        l2 += s2.double_value(&[]) / norm;
+        let (total, [s1, s2, _, _]) = tch::autocast(autocast, || batch_sums(model, b));
+        (total / norm).backward();
+        l1 += s1 / norm;
+        l2 += s2 / norm;
     }
     let grad_norm = clip_grad_norm(trainable, max_grad_norm);
     opt.step(trainable, lr);
@@ -98,11 +109,11 @@ pub fn validate(model: &Model, batches: &[Batch], autocast: bool) -> ValidLoss {
             if b.counted == 0 {
                 continue;
             }
-            let (a, c, x, y) = tch::autocast(autocast, || batch_sums(model, b));
-            s1 += a.double_value(&[]);
-            s2 += c.double_value(&[]);
-            n1 += x.double_value(&[]);
-            n2 += y.double_value(&[]);
+            let (_, [a, c, x, y]) = tch::autocast(autocast, || batch_sums(model, b));
+            s1 += a;
+            s2 += c;
+            n1 += x;
+            n2 += y;
         }
     });
     let n = (n1 + n2).max(1.0);
