@@ -18,40 +18,10 @@ use std::time::Instant;
 /// endpoint answers at all (so a dead endpoint fails before any work).
 async fn llm_client(args: &SynthArgs) -> Result<LlmClient, CliError> {
     let url = &args.llm_base_url;
-    let rest = url.split_once("://").map_or(url.as_str(), |(_, r)| r);
-    let host_port = rest.split('/').next().unwrap_or_default();
-    let default_port = if url.starts_with("https") { 443 } else { 80 };
-    let addr = if host_port
-        .rsplit_once(':')
-        .is_some_and(|(_, p)| p.parse::<u16>().is_ok())
-    {
-        host_port.to_string()
-    } else {
-        format!("{host_port}:{default_port}")
-    };
-    if host_port.is_empty() {
-        return Err(CliError::usage(format!(
-            "--llm-base-url '{url}' has no host"
-        )));
-    }
-    match tokio::time::timeout(
-        std::time::Duration::from_secs(5),
-        tokio::net::TcpStream::connect(&addr),
-    )
-    .await
-    {
-        Ok(Ok(_)) => {}
-        Ok(Err(e)) => {
-            return Err(CliError::environment(format!(
-                "LLM endpoint {url} is down: {e}"
-            )))
-        }
-        Err(_) => {
-            return Err(CliError::environment(format!(
-                "LLM endpoint {url} is down: no answer within 5 s"
-            )))
-        }
-    }
+    crate::llm::probe(url).await.map_err(|e| match e {
+        crate::llm::ProbeError::NoHost(_) => CliError::usage(e.to_string()),
+        crate::llm::ProbeError::Down { .. } => CliError::environment(e.to_string()),
+    })?;
     let mut config = LlmConfig::from_env();
     config.base_url = url.clone();
     config.model = args.llm_model.clone();

@@ -7,7 +7,9 @@
 mod cache;
 mod client;
 mod config;
+mod probe;
 pub mod reply;
 
 pub use client::{ChatReply, LlmClient, LlmError, Usage};
 pub use config::LlmConfig;
+pub use probe::{probe, ProbeError};

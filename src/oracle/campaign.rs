@@ -116,6 +116,13 @@ pub enum CaseResult {
         extras_ok: bool,
     },
     Skip(&'static str),
+    /// A or B raised an error or timed out (`reason` is `filling_rejected`
+    /// or `timeout`): not a finding, but the outcomes say which side.
+    Rejected {
+        reason: &'static str,
+        a: Outcome,
+        b: Outcome,
+    },
     Mismatch {
         class: &'static str,
         detail: String,
@@ -149,6 +156,23 @@ pub async fn run_case(engine: &mut dyn Engine, compare: Compare, f: &Filled) -> 
     for s in &f.after {
         extras_ok &= engine.execute(s).await.is_success();
     }
+    compare_outcomes(
+        engine.capabilities().collated_text(),
+        compare,
+        a,
+        b,
+        extras_ok,
+    )
+}
+
+/// Judges the outcomes of A and B (already run) the way `run_case` does.
+pub fn compare_outcomes(
+    collated_text: bool,
+    compare: Compare,
+    a: Outcome,
+    b: Outcome,
+    extras_ok: bool,
+) -> CaseResult {
     match (&a, &b) {
         (Outcome::Crashed { message }, _) | (_, Outcome::Crashed { message }) => {
             CaseResult::Crash {
@@ -157,13 +181,21 @@ pub async fn run_case(engine: &mut dyn Engine, compare: Compare, f: &Filled) -> 
                 b,
             }
         }
-        (Outcome::Timeout { .. }, _) | (_, Outcome::Timeout { .. }) => CaseResult::Skip("timeout"),
-        (Outcome::Error(_), _) | (_, Outcome::Error(_)) => CaseResult::Skip("filling_rejected"),
+        (Outcome::Timeout { .. }, _) | (_, Outcome::Timeout { .. }) => CaseResult::Rejected {
+            reason: "timeout",
+            a,
+            b,
+        },
+        (Outcome::Error(_), _) | (_, Outcome::Error(_)) => CaseResult::Rejected {
+            reason: "filling_rejected",
+            a,
+            b,
+        },
         (Outcome::Rows { rows: ra, .. }, Outcome::Rows { rows: rb, .. }) => {
             let opts = CompareOptions {
                 ordered: compare == Compare::Ordered,
                 loose_numeric: true,
-                collated_text: engine.capabilities().collated_text(),
+                collated_text,
                 ..Default::default()
             };
             let result = if compare == Compare::Count {
@@ -379,7 +411,7 @@ async fn run_worker(
                     }
                     continue;
                 }
-                CaseResult::Skip(reason) => {
+                CaseResult::Skip(reason) | CaseResult::Rejected { reason, .. } => {
                     a_results = None;
                     *tally.skipped.entry(reason.into()).or_default() += 1;
                     if reason == "timeout" {
