@@ -3,6 +3,7 @@
 //! The library holds everything; `src/main.rs` is a thin CLI over it.
 
 pub mod bench;
+pub mod check;
 pub mod cli;
 pub mod corpus;
 pub mod dataset;

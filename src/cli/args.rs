@@ -95,6 +95,10 @@ pub enum Command {
     /// DM-SFT trainer: tokenizer, model init, masks, training, generation
     #[cfg(feature = "train")]
     Train(super::train::TrainArgs),
+    /// Decide whether a repaired SQL is equivalent to the gold fix
+    Check(super::check::CheckArgs),
+    /// Score a fixer model (or a predictions file) on bug-fix records
+    Eval(super::eval::EvalArgs),
 }
 
 #[derive(Debug, Args)]
@@ -306,6 +310,21 @@ pub enum BenchCommand {
         /// Oracle file or folder
         #[arg(long, default_value = "oracles")]
         oracles: PathBuf,
+    },
+    /// Repair checks per second over the labelled pairs (docs/CHECKER.md)
+    /// vs single-database execution, with the confusion matrices of check,
+    /// single-database execution and exact match
+    Check {
+        #[arg(long, default_value = "tests/fixtures/checker/pairs.jsonl")]
+        pairs: PathBuf,
+        #[arg(long, default_value = "duckdb,sqlite")]
+        engines: String,
+        /// Folder holding the corpora the pairs name
+        #[arg(long, default_value = "corpora")]
+        corpora: PathBuf,
+        /// Most candidate databases per gold's suite
+        #[arg(long, default_value_t = crate::check::CheckOptions::default().candidates)]
+        candidates: usize,
     },
     /// Rule synthesis on DuckDB + SQLite: corpus loaded once per engine with
     /// rolled-back candidates vs a fresh sandbox per candidate

@@ -109,6 +109,12 @@ pub async fn run(global: &Global, args: BenchArgs) -> Result<ExitCode, CliError>
             }
             Ok(ExitCode::Ok)
         }
+        BenchCommand::Check {
+            pairs,
+            engines,
+            corpora,
+            candidates,
+        } => bench_check(global, &pairs, &engines, &corpora, candidates).await,
         BenchCommand::Synth {
             per_category,
             categories,
@@ -170,4 +176,80 @@ pub async fn run(global: &Global, args: BenchArgs) -> Result<ExitCode, CliError>
             Ok(ExitCode::Ok)
         }
     }
+}
+
+async fn bench_check(
+    global: &Global,
+    pairs: &std::path::Path,
+    engines: &str,
+    corpora: &std::path::Path,
+    candidates: usize,
+) -> Result<ExitCode, CliError> {
+    use crate::check::labelled::{evaluate, read_pairs, Confusion};
+    let pairs = read_pairs(pairs).map_err(CliError::usage)?;
+    let specs = EngineSpec::parse_list(engines)?;
+    let opts = crate::check::CheckOptions {
+        seed: global.seed,
+        candidates,
+        ..Default::default()
+    };
+    let mut reports = Vec::new();
+    for spec in &specs {
+        let bar = indicatif::ProgressBar::new(pairs.len() as u64);
+        if global.json {
+            bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+        }
+        let tick = bar.clone();
+        let r = evaluate(
+            &pairs,
+            spec,
+            &global.engine,
+            &opts,
+            &[corpora.to_path_buf()],
+            move || tick.inc(1),
+        )
+        .await
+        .map_err(CliError::environment)?;
+        bar.finish_and_clear();
+        reports.push(r);
+    }
+    if global.json {
+        println!(
+            "{}",
+            serde_json::json!({"benchmark": "check", "results": reports})
+        );
+        return Ok(ExitCode::Ok);
+    }
+    let row = |name: &str, c: &Confusion| {
+        println!(
+            "  {:<16} {:>8} {:>8} {:>8} {:>8} {:>9.1}%",
+            name,
+            c.true_accept,
+            c.false_reject,
+            c.false_accept,
+            c.true_reject,
+            100.0 * c.rewrite_acceptance()
+        );
+    };
+    for r in &reports {
+        println!("{} ({} pairs)", r.engine, r.pairs);
+        println!(
+            "  {:<16} {:>8} {:>8} {:>8} {:>8} {:>10}",
+            "method", "eq->eq", "eq->ne", "nm->eq", "nm->ne", "rewrites"
+        );
+        row("check", &r.check);
+        row("single database", &r.single_database);
+        row("exact match", &r.exact_match);
+        println!(
+            "  checks/s: {:.1} (suite of {:.1} databases on average) vs single database {:.1}/s: ratio {:.3}",
+            r.checks_per_second,
+            r.mean_suite_databases,
+            r.single_database_per_second,
+            r.checks_per_second / r.single_database_per_second.max(1e-9)
+        );
+        for w in &r.wrong {
+            println!("  wrong: {} ({}, {}): {}", w.id, w.label, w.kind, w.check);
+        }
+    }
+    Ok(ExitCode::Ok)
 }

@@ -14,6 +14,8 @@ pub enum ExitCode {
     /// Environment error: an engine unreachable, a service down, a driver
     /// that died.
     Environment = 3,
+    /// The command ran but could not decide (`check`: verdict `unknown`).
+    Undecided = 4,
     /// Interrupted by Ctrl-C (sandboxes removed).
     Interrupted = 130,
 }

@@ -3,9 +3,11 @@
 
 mod args;
 mod bench;
+mod check;
 mod corpus;
 mod dataset;
 mod engines;
+mod eval;
 mod exec;
 mod exit;
 mod oracle;
@@ -99,5 +101,7 @@ async fn run(cli: Cli) -> Result<ExitCode, CliError> {
         args::Command::Oracle(a) => oracle::run(&global, a).await,
         #[cfg(feature = "train")]
         args::Command::Train(a) => train::run(&global, a).await,
+        args::Command::Check(a) => check::run(&global, a).await,
+        args::Command::Eval(a) => eval::run(&global, a).await,
     }
 }

@@ -3,12 +3,14 @@
 
 mod common;
 
+mod check_cli;
 mod classifier;
 mod cli;
 mod cmd_engine;
 mod conformance;
 mod corpora;
 mod dataset_cli;
+mod eval_cli;
 mod injectors;
 mod llm;
 mod loaders;
