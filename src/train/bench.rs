@@ -247,7 +247,6 @@ pub fn compare(cfg: &CompareConfig, seed: u64, as_json: bool) -> Result<(), Trai
     folder::save(&init, &config, &model.params, &init)?;
     drop(model);
     let valid = read_records(&cfg.valid).map_err(|e| TrainError::input(e.to_string()))?;
-    let eval: Vec<_> = valid.iter().take(cfg.eval_records).collect();
     let mut table = Vec::new();
     for (name, method, p) in [
         ("sft", Method::Sft, 0.0),
@@ -290,23 +289,36 @@ pub fn compare(cfg: &CompareConfig, seed: u64, as_json: bool) -> Result<(), Trai
         };
         let mut hook = |step: u64, model: &Model, tok: &super::tokenizer::SqlTokenizer| {
             let started = Instant::now();
+            // The first --eval-records validation records whose prompt and
+            // fix fit in the model's context (the others cannot be right).
+            let room = model.config.max_position_embeddings as usize;
             let mut exact = 0usize;
-            for (i, r) in eval.iter().enumerate() {
+            let mut tried = 0usize;
+            for (i, r) in valid.iter().enumerate() {
+                if tried == cfg.eval_records {
+                    break;
+                }
                 let Ok(ids) = tok.encode_prompt(&paper_prompt(r)) else {
                     continue;
                 };
+                let target = tok
+                    .encode(&r.correct_sql, false)
+                    .map_or(room, |e| e.ids.len());
+                if ids.len() + target + 1 > room {
+                    continue;
+                }
+                tried += 1;
                 let pred = tok
                     .decode(&generate_ids(model, tok, &ids, &gen, i as u64))
                     .unwrap_or_default();
                 exact += usize::from(pred.trim() == r.correct_sql.trim());
             }
-            let rate = exact as f64 / eval.len().max(1) as f64;
+            let rate = exact as f64 / tried.max(1) as f64;
             eprintln!(
-                "{name} step {step}: exact fixes {exact}/{} ({:.1}s)",
-                eval.len(),
+                "{name} step {step}: exact fixes {exact}/{tried} ({:.1}s)",
                 started.elapsed().as_secs_f64()
             );
-            json!({ "exact_fix_rate": rate, "exact_fixes": exact, "eval_records": eval.len() })
+            json!({ "exact_fix_rate": rate, "exact_fixes": exact, "eval_records": tried })
         };
         let started = Instant::now();
         trainer::run_with(&opts, &setup, Some(&mut hook))?;
@@ -318,13 +330,14 @@ pub fn compare(cfg: &CompareConfig, seed: u64, as_json: bool) -> Result<(), Trai
                 table.push(json!({
                     "method": name, "step": v["step"], "valid_diff_ce": v["valid_diff_ce"],
                     "valid_loss": v["valid_loss"], "exact_fix_rate": v["exact_fix_rate"],
+                    "exact_fixes": v["exact_fixes"], "eval_records": v["eval_records"],
                 }));
             }
         }
         eprintln!("{name}: {} steps in {secs:.0}s", cfg.steps);
     }
     let result = json!({"benchmark": "sft_vs_dm_sft", "config": cfg.config, "mask_ratio": cfg.mask_ratio,
-                        "steps": cfg.steps, "eval_records": eval.len(), "rows": table});
+                        "steps": cfg.steps, "eval_records": cfg.eval_records, "rows": table});
     super::error::write_file(&cfg.out.join("compare.json"), result.to_string() + "\n")?;
     if as_json {
         println!("{result}");

@@ -313,6 +313,46 @@ fn dm_sft_overfits_a_handful_of_records_and_generation_reproduces_the_fixes() {
         std::fs::read_to_string(p).unwrap()
     };
     assert_eq!(sampled("5"), sampled("5"));
+
+    // `sqlforge eval --model local:DIR` scores the trained model end to end:
+    // every fix is reproduced, so every record is right and exact.
+    let eval_out = f.dir.path().join("eval");
+    let rep: Json = serde_json::from_str(&ok(&[
+        "eval",
+        "--data",
+        s(&f.data),
+        "--model",
+        &format!("local:{}", s(&out)),
+        "--out",
+        s(&eval_out),
+        "--corpora",
+        s(f.dir.path()),
+        "--json",
+    ]))
+    .unwrap();
+    assert_eq!(rep["evaluated_now"], 6, "{rep}");
+    assert_eq!(rep["report"]["overall"]["scored"], 6, "{rep}");
+    assert_eq!(rep["report"]["overall"]["accuracy"], 1.0, "{rep}");
+    assert_eq!(rep["report"]["exact_match_rate"], 1.0, "{rep}");
+    assert_eq!(rep["report"]["hallucinated_edit_rate"], 0.0, "{rep}");
+    // The untrained model gets them wrong, and its edits are counted.
+    let init_out = f.dir.path().join("eval-init");
+    let rep: Json = serde_json::from_str(&ok(&[
+        "eval",
+        "--data",
+        s(&f.data),
+        "--model",
+        &format!("local:{}", s(&f.model)),
+        "--out",
+        s(&init_out),
+        "--corpora",
+        s(f.dir.path()),
+        "--no-fuzz",
+        "--json",
+    ]))
+    .unwrap();
+    assert_eq!(rep["report"]["exact_match_rate"], 0.0, "{rep}");
+    assert!(rep["report"]["overall"]["accuracy"].as_f64().unwrap() < 0.5);
 }
 
 fn tensors(path: &Path) -> sqlforge::train::model::Params {
