@@ -94,6 +94,9 @@ pub async fn start(script: Vec<Reply>) -> FakeOpenAi {
                 max.fetch_max(now, Ordering::SeqCst);
                 let reply = script[n.min(script.len() - 1)].clone();
                 tokio::time::sleep(reply.delay).await;
+                // Before the reply goes out: once the client has it, it may
+                // send its next request before this task runs again.
+                inf.fetch_sub(1, Ordering::SeqCst);
                 let head = format!(
                     "HTTP/1.1 {} X\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
                     reply.status,
@@ -102,7 +105,6 @@ pub async fn start(script: Vec<Reply>) -> FakeOpenAi {
                 let _ = socket.write_all(head.as_bytes()).await;
                 let _ = socket.write_all(reply.body.as_bytes()).await;
                 let _ = socket.shutdown().await;
-                inf.fetch_sub(1, Ordering::SeqCst);
             });
         }
     });
