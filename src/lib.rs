@@ -10,6 +10,7 @@ pub mod dataset;
 pub mod engine;
 pub mod inject;
 pub mod llm;
+pub mod optimize;
 pub mod oracle;
 pub mod sql;
 pub mod synth;
