@@ -6,6 +6,7 @@
 use super::canonical;
 use super::fuzz::{self, FuzzDb, Pools};
 use super::literals::{self, Literals};
+use super::mutate::{self, TableRows};
 use super::schema::{parse_schema, TableSpec};
 use super::suite::{self, Suite};
 use super::writes;
@@ -74,6 +75,8 @@ pub struct CheckOptions {
     pub max_rows: usize,
     /// Extra databases seeded with the prediction's own literals.
     pub pred_databases: usize,
+    /// Most mutants of the record's database tried (0: none).
+    pub mutants: usize,
 }
 
 impl Default for CheckOptions {
@@ -87,6 +90,7 @@ impl Default for CheckOptions {
             max_neighbours: 80,
             max_rows: 6,
             pred_databases: 4,
+            mutants: 300,
         }
     }
 }
@@ -96,6 +100,7 @@ impl Default for CheckOptions {
 pub enum Tier {
     Canonical,
     RecordDatabase,
+    MutatedDatabase,
     FuzzedSuite,
 }
 
@@ -208,6 +213,8 @@ struct Home {
     /// Why the record's data did not load, if it did not.
     load_error: Option<String>,
     sampled: Vec<Vec<Vec<Value>>>,
+    /// The rows of every table, for mutants.
+    rows: TableRows,
     tables: Vec<TableSpec>,
 }
 
@@ -291,16 +298,20 @@ impl Checker {
                 load_error = Some(format!("data line {}: {}", stmt.line, describe(&outcome)));
             }
             let tables = parse_schema(&setup.schema, Some(self.spec.kind()));
-            let sampled = if load_error.is_none() {
-                sample(engine.as_mut(), &tables).await
+            let (sampled, rows) = if load_error.is_none() {
+                (
+                    sample(engine.as_mut(), &tables).await,
+                    read_rows(engine.as_mut(), &tables).await,
+                )
             } else {
-                Vec::new()
+                (Vec::new(), Vec::new())
             };
             self.home = Some(Home {
                 key,
                 engine,
                 load_error,
                 sampled,
+                rows,
                 tables,
             });
         }
@@ -368,6 +379,16 @@ impl Checker {
             ));
         }
         let shape = shape(gold);
+        if let (Shape::Query { .. }, Shape::Write | Shape::Ddl) = (shape, self::shape(pred)) {
+            // Never run: it would change the record's database.
+            return Ok((
+                Verdict::PredError {
+                    message: "the gold is a query and the prediction is not".into(),
+                    code: None,
+                },
+                None,
+            ));
+        }
         if shape == Shape::Ddl {
             return Ok((
                 Verdict::unknown("DDL is compared only by canonical form, and the forms differ"),
@@ -410,8 +431,20 @@ impl Checker {
                 None,
             ));
         }
-        // Tier (c): the gold's distilled suite, then databases seeded with
-        // the prediction's own literals.
+        // Tier (c): mutants of the record's database, then the gold's
+        // distilled suite, then databases seeded with the prediction's own
+        // literals.
+        let mut mutants_agreed = 0;
+        if let Shape::Query { .. } = shape {
+            match self.mutants(setup, gold, pred, shape).await? {
+                Err(v) => return Ok((v, None)),
+                Ok((agreed, n)) => {
+                    databases += agreed;
+                    mutants_agreed = agreed;
+                    rows += n;
+                }
+            }
+        }
         let (suite, cached) = self.suite(setup, &tables, &sampled, gold, shape).await?;
         let mut stats = SuiteStats {
             databases: suite.databases.len(),
@@ -467,6 +500,8 @@ impl Checker {
             Verdict::Equivalent {
                 tier: if fuzzed_agreed > 0 {
                     Tier::FuzzedSuite
+                } else if mutants_agreed > 0 {
+                    Tier::MutatedDatabase
                 } else {
                     Tier::RecordDatabase
                 },
@@ -475,6 +510,88 @@ impl Checker {
             },
             Some(stats),
         ))
+    }
+
+    /// Runs the pair on each mutant of the record's database, inside a
+    /// transaction that is rolled back: the mutants that agreed and the rows
+    /// compared on them, or the verdict of the first that did not.
+    async fn mutants(
+        &mut self,
+        setup: &Setup,
+        gold: &str,
+        pred: &str,
+        shape: Shape,
+    ) -> Result<Result<(usize, usize), Verdict>, SetupError> {
+        let budget = self.opts.mutants;
+        let seed = crate::oracle::campaign::derive(self.opts.seed, &format!("mutants:{gold}"), 0);
+        let home = self.home(setup).await?;
+        let tables = home.tables.clone();
+        if !home.engine.capabilities().rolls_back_writes_safely() {
+            return Ok(Ok((0, 0)));
+        }
+        let list = mutate::mutants(&tables, &home.rows, gold, pred, seed, budget);
+        let engine = home.engine.as_mut();
+        let mut rows = 0;
+        let mut agreed = 0;
+        let mut broken = false;
+        let mut decided = None;
+        for m in list {
+            tracing::trace!(mutant = %m.label, "mutant");
+            if !engine.execute("BEGIN").await.is_success() {
+                break;
+            }
+            let mut applied = true;
+            for s in &m.statements {
+                tracing::trace!(sql = %s, "mutant statement");
+                if !engine.execute(s).await.is_success() {
+                    applied = false;
+                    break;
+                }
+            }
+            let outcome = if applied {
+                Some(pair(engine, shape, &tables, gold, pred).await)
+            } else {
+                None
+            };
+            if !engine.execute("ROLLBACK").await.is_success() {
+                broken = true;
+                break;
+            }
+            let Some(outcome) = outcome else { continue };
+            let db = || {
+                let mut sql = format!("{}\n{}", setup.schema.trim_end(), setup.data.trim_end());
+                for s in &m.statements {
+                    sql.push('\n');
+                    sql.push_str(s);
+                    sql.push(';');
+                }
+                (
+                    format!("record database ({}) with {}", setup.label, m.label),
+                    sql,
+                )
+            };
+            match judge(outcome, Tier::MutatedDatabase, db) {
+                Step::Decided(Verdict::Unknown { .. }) => continue,
+                Step::Decided(v) => {
+                    decided = Some(v);
+                    break;
+                }
+                Step::Agree(n) => {
+                    agreed += 1;
+                    rows += n;
+                }
+            }
+        }
+        if broken {
+            // The record's database may hold a mutant now: load it afresh.
+            if let Some(h) = self.home.take() {
+                h.engine.close().await;
+            }
+        }
+        Ok(match decided {
+            Some(v) => Err(v),
+            None => Ok((agreed, rows)),
+        })
     }
 
     async fn suite(
@@ -564,6 +681,31 @@ pub(super) async fn fresh_db(
         return None;
     }
     Some(fuzz::populate(engine, tables, pools, seed, max_rows).await)
+}
+
+/// The rows of every table of the record's database (at most
+/// `mutate::MAX_ROWS_READ` each, in key order).
+async fn read_rows(engine: &mut dyn Engine, tables: &[TableSpec]) -> TableRows {
+    let mut out = Vec::new();
+    for t in tables {
+        let cols: Vec<&str> = t.columns.iter().map(|c| c.name.as_str()).collect();
+        let order = if t.primary_key.is_empty() {
+            String::new()
+        } else {
+            format!(" ORDER BY {}", t.primary_key.join(", "))
+        };
+        let sql = format!(
+            "SELECT {} FROM {}{order} LIMIT {}",
+            cols.join(", "),
+            t.name,
+            mutate::MAX_ROWS_READ
+        );
+        out.push(match engine.execute(&sql).await {
+            Outcome::Rows { rows, .. } => rows,
+            _ => Vec::new(),
+        });
+    }
+    out
 }
 
 /// Up to 8 distinct values of every column of the record's database.

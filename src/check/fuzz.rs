@@ -99,7 +99,7 @@ fn timestamp(text: &str) -> Option<NaiveDateTime> {
 }
 
 /// The literals of `lits` that fit `ty`, with their neighbours.
-fn from_literals(lits: &Literals, ty: &ColType) -> Vec<String> {
+pub(super) fn from_literals(lits: &Literals, ty: &ColType) -> Vec<String> {
     let mut out = Vec::new();
     let mut push = |t: String| out.extend(render(&t, ty));
     match ty {

@@ -150,6 +150,7 @@ pub async fn evaluate(
     for (corpus, group) in by_corpus {
         let setup = corpus_setup(corpora, corpus)?;
         for p in group {
+            tracing::debug!(id = %p.id, "checking labelled pair");
             let equivalent = p.label == "equivalent";
             let t = Instant::now();
             let one = single.check(&setup, &p.gold, &p.pred).await.map_err(env)?;

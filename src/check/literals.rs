@@ -48,7 +48,7 @@ impl Literals {
         self.strings.extend(other.strings.iter().cloned());
     }
 
-    fn add(&mut self, text: String) {
+    pub fn add(&mut self, text: String) {
         if text.parse::<f64>().is_ok() {
             self.numbers.insert(text);
         } else {

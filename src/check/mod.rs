@@ -8,6 +8,7 @@ pub mod fuzz;
 pub mod inputs;
 pub mod labelled;
 pub mod literals;
+pub mod mutate;
 pub mod neighbours;
 pub mod schema;
 pub mod suite;

@@ -325,6 +325,9 @@ pub enum BenchCommand {
         /// Most candidate databases per gold's suite
         #[arg(long, default_value_t = crate::check::CheckOptions::default().candidates)]
         candidates: usize,
+        /// Most mutants of the record's database per pair (0: none)
+        #[arg(long, default_value_t = crate::check::CheckOptions::default().mutants)]
+        mutants: usize,
     },
     /// Rule synthesis on DuckDB + SQLite: corpus loaded once per engine with
     /// rolled-back candidates vs a fresh sandbox per candidate

@@ -114,7 +114,8 @@ pub async fn run(global: &Global, args: BenchArgs) -> Result<ExitCode, CliError>
             engines,
             corpora,
             candidates,
-        } => bench_check(global, &pairs, &engines, &corpora, candidates).await,
+            mutants,
+        } => bench_check(global, &pairs, &engines, &corpora, candidates, mutants).await,
         BenchCommand::Synth {
             per_category,
             categories,
@@ -184,6 +185,7 @@ async fn bench_check(
     engines: &str,
     corpora: &std::path::Path,
     candidates: usize,
+    mutants: usize,
 ) -> Result<ExitCode, CliError> {
     use crate::check::labelled::{evaluate, read_pairs, Confusion};
     let pairs = read_pairs(pairs).map_err(CliError::usage)?;
@@ -191,6 +193,7 @@ async fn bench_check(
     let opts = crate::check::CheckOptions {
         seed: global.seed,
         candidates,
+        mutants,
         ..Default::default()
     };
     let mut reports = Vec::new();

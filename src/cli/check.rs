@@ -29,9 +29,19 @@ pub struct CheckArgs {
     /// Folders that hold the corpora records came from
     #[arg(long, num_args = 1.., default_value = "corpora")]
     pub corpora: Vec<PathBuf>,
-    /// Stop after the record's own database (no fuzzed suite)
+    #[command(flatten)]
+    pub knobs: CheckKnobs,
+}
+
+/// The checker's knobs, shared by `check` and `eval`.
+#[derive(Debug, Args)]
+pub struct CheckKnobs {
+    /// Stop after the record's own database (no mutants, no fuzzed suite)
     #[arg(long)]
     pub no_fuzz: bool,
+    /// Most mutants of the record's database tried (0: none)
+    #[arg(long, default_value_t = CheckOptions::default().mutants)]
+    pub mutants: usize,
     /// Most candidate databases tried when distilling the gold's suite
     #[arg(long, default_value_t = CheckOptions::default().candidates)]
     pub candidates: usize,
@@ -49,22 +59,20 @@ pub(super) fn sql_arg(flag: &str, value: &str) -> Result<String, CliError> {
     }
 }
 
-pub(super) fn options(
-    global: &Global,
-    no_fuzz: bool,
-    candidates: usize,
-    max_rows: usize,
-) -> Result<CheckOptions, CliError> {
-    if max_rows == 0 {
-        return Err(CliError::usage("--max-rows must be at least 1"));
+impl CheckKnobs {
+    pub(super) fn options(&self, global: &Global) -> Result<CheckOptions, CliError> {
+        if self.max_rows == 0 {
+            return Err(CliError::usage("--max-rows must be at least 1"));
+        }
+        Ok(CheckOptions {
+            seed: global.seed,
+            fuzz: !self.no_fuzz,
+            candidates: self.candidates,
+            max_rows: self.max_rows,
+            mutants: self.mutants,
+            ..Default::default()
+        })
     }
-    Ok(CheckOptions {
-        seed: global.seed,
-        fuzz: !no_fuzz,
-        candidates,
-        max_rows,
-        ..Default::default()
-    })
 }
 
 pub async fn run(global: &Global, a: CheckArgs) -> Result<ExitCode, CliError> {
@@ -111,11 +119,7 @@ pub async fn run(global: &Global, a: CheckArgs) -> Result<ExitCode, CliError> {
         .unwrap_or(&default_engine)
         .parse()
         .map_err(CliError::from)?;
-    let mut checker = Checker::new(
-        spec,
-        global.engine.clone(),
-        options(global, a.no_fuzz, a.candidates, a.max_rows)?,
-    );
+    let mut checker = Checker::new(spec, global.engine.clone(), a.knobs.options(global)?);
     let report = checker.check(&setup, &gold, &pred).await?;
     checker.close().await;
     if global.json {

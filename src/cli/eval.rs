@@ -1,12 +1,10 @@
 //! `sqlforge eval`: predict, check, report.
 
 use super::args::Global;
-use super::check::options;
 use super::{CliError, ExitCode};
 use crate::check::eval::preds::read_predictions;
 use crate::check::eval::run::{read_results, EvalError};
 use crate::check::eval::{markdown, report, EvalPlan, Predictor};
-use crate::check::CheckOptions;
 use crate::dataset::record::read_records;
 use crate::engine::EngineSpec;
 use crate::llm::{LlmClient, LlmConfig};
@@ -51,15 +49,8 @@ pub struct EvalArgs {
     /// Reply cache folder (default: <out>/llm-cache)
     #[arg(long)]
     pub llm_cache: Option<PathBuf>,
-    /// Stop after the record's own database (no fuzzed suite)
-    #[arg(long)]
-    pub no_fuzz: bool,
-    /// Most candidate databases tried when distilling a gold's suite
-    #[arg(long, default_value_t = CheckOptions::default().candidates)]
-    pub candidates: usize,
-    /// Most rows per table in a fuzzed database
-    #[arg(long, default_value_t = CheckOptions::default().max_rows)]
-    pub max_rows: usize,
+    #[command(flatten)]
+    pub knobs: super::check::CheckKnobs,
 }
 
 async fn predictor(a: &EvalArgs, ids: &BTreeSet<String>) -> Result<(Predictor, String), CliError> {
@@ -164,7 +155,7 @@ pub async fn run(global: &Global, a: EvalArgs) -> Result<ExitCode, CliError> {
         engine,
         corpora: a.corpora.clone(),
         out: a.out.clone(),
-        check: options(global, a.no_fuzz, a.candidates, a.max_rows)?,
+        check: a.knobs.options(global)?,
         batch: (a.concurrency.max(1) * 4).max(8),
     };
     let bar = ProgressBar::new(plan.records.len() as u64);

@@ -19,6 +19,13 @@ pub trait Capabilities: Sync {
 
     /// Whether text equality ignores case and trailing spaces by default
     /// (MySQL's `_ci` PAD SPACE collations).
+    /// Writes rolled back inside a transaction leave the engine sound, so
+    /// the checker may mutate a loaded database and roll back. DuckDB 2.0.0
+    /// was seen to crash the process (double free, segfault) a few hundred
+    /// rolled-back UPDATEs later (docs/CHECKER.md).
+    fn rolls_back_writes_safely(&self) -> bool {
+        true
+    }
     fn collated_text(&self) -> bool {
         false
     }
@@ -32,6 +39,10 @@ pub struct MySqlCaps;
 pub struct CmdCaps;
 
 impl Capabilities for DuckDbCaps {
+    fn rolls_back_writes_safely(&self) -> bool {
+        false
+    }
+
     fn split_options(&self) -> SplitOptions {
         SplitOptions {
             dollar_quotes: true,

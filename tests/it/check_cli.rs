@@ -48,20 +48,9 @@ fn a_true_rewrite_is_equivalent_on_every_database() {
     assert!(v["suite"]["neighbours_killed"].as_u64().unwrap() > 0, "{v}");
 }
 
-#[test]
-fn a_boundary_near_miss_that_the_record_database_misses_is_caught_by_the_suite() {
-    // On the record's data no salary is exactly 100: one database says equal.
-    let (code, v) = check(&["--no-fuzz"], GOLD_GE, PRED_GT);
-    assert_eq!(
-        (code, &v["verdict"]),
-        (0, &Value::from("equivalent")),
-        "{v}"
-    );
-    assert_eq!(v["tier"], "record_database");
-    let (code, v) = check(&[], GOLD_GE, PRED_GT);
-    assert_eq!(code, 1, "{v}");
-    assert_eq!(v["verdict"], "not_equivalent");
-    assert_eq!(v["tier"], "fuzzed_suite");
+/// Checks that a not_equivalent verdict's counterexample replays: the
+/// database it gives tells `gold` and `pred` apart through `exec --setup`.
+fn assert_counterexample_replays(v: &Value, gold: &str, pred: &str) {
     let c = &v["counterexample"];
     let sql = c["database_sql"].as_str().unwrap();
     assert!(
@@ -87,7 +76,50 @@ fn a_boundary_near_miss_that_the_record_database_misses_is_caught_by_the_suite()
         let v: Value = serde_json::from_str(out.trim()).unwrap();
         v["rows"].as_array().unwrap().len()
     };
-    assert_ne!(count(GOLD_GE), count(PRED_GT));
+    assert_ne!(count(gold), count(pred));
+}
+
+#[test]
+fn a_boundary_near_miss_that_the_record_database_misses_is_caught_by_mutants_and_by_the_suite() {
+    // On the record's data no salary is exactly 100: one database says equal.
+    let (code, v) = check(&["--no-fuzz"], GOLD_GE, PRED_GT);
+    assert_eq!(
+        (code, &v["verdict"]),
+        (0, &Value::from("equivalent")),
+        "{v}"
+    );
+    assert_eq!(v["tier"], "record_database");
+    // A mutant of the record's database sets salaries to 100 (not on
+    // DuckDB, whose rolled-back writes are not safe: docs/CHECKER.md).
+    let (code, v) = check(&["--engine", "sqlite"], GOLD_GE, PRED_GT);
+    assert_eq!(code, 1, "{v}");
+    assert_eq!(v["verdict"], "not_equivalent");
+    assert_eq!(v["tier"], "mutated_database");
+    assert!(
+        v["counterexample"]["database_sql"]
+            .as_str()
+            .unwrap()
+            .contains("UPDATE emp SET salary = 100"),
+        "{v}"
+    );
+    assert_counterexample_replays(&v, GOLD_GE, PRED_GT);
+    // Without mutants the fuzzed suite finds a database of its own.
+    for args in [&["--engine", "sqlite", "--mutants", "0"][..], &[]] {
+        let (code, v) = check(args, GOLD_GE, PRED_GT);
+        assert_eq!(code, 1, "{v}");
+        assert_eq!(v["tier"], "fuzzed_suite");
+        assert_counterexample_replays(&v, GOLD_GE, PRED_GT);
+    }
+}
+
+#[test]
+fn a_query_gold_with_a_write_prediction_never_runs_it() {
+    let (code, v) = check(&[], GOLD_GE, "DELETE FROM emp");
+    assert_eq!(
+        (code, v["verdict"].as_str()),
+        (1, Some("pred_error")),
+        "{v}"
+    );
 }
 
 #[test]
@@ -99,6 +131,13 @@ fn near_misses_are_caught_on_every_engine() {
             (1, Some("not_equivalent")),
             "{engine}: {v}"
         );
+        // Mutants run (and roll back) on every engine but DuckDB.
+        let tier = if engine == "duckdb" {
+            "fuzzed_suite"
+        } else {
+            "mutated_database"
+        };
+        assert_eq!(v["tier"], tier, "{engine}: {v}");
         // INNER for LEFT: every employee has a department in the data.
         let (code, v) = check(
             &["--engine", engine],
@@ -110,7 +149,6 @@ fn near_misses_are_caught_on_every_engine() {
             (1, Some("not_equivalent")),
             "{engine}: {v}"
         );
-        assert_eq!(v["tier"], "fuzzed_suite", "{engine}: {v}");
         let (code, v) = check(
             &["--engine", engine],
             "SELECT dept_id, COUNT(*) FROM emp GROUP BY dept_id",

@@ -4,6 +4,7 @@
 mod common;
 
 mod check_cli;
+mod checker_set;
 mod classifier;
 mod cli;
 mod cmd_engine;
