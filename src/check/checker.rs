@@ -59,7 +59,7 @@ impl Setup {
     }
 }
 
-/// Knobs of the check. The defaults reach the targets of docs/CHECKER.md.
+/// Knobs of the check. docs/CHECKER.md gives what the defaults reach.
 #[derive(Debug, Clone, Serialize)]
 pub struct CheckOptions {
     pub seed: u64,
