@@ -53,6 +53,11 @@ impl Setup {
         }
     }
 
+    /// The whole database as one script: schema, then data.
+    fn script(&self) -> String {
+        format!("{}\n{}", self.schema.trim_end(), self.data.trim_end())
+    }
+
     pub fn key(&self) -> String {
         let d = Sha256::digest(format!("{}\u{0}{}", self.schema, self.data).as_bytes());
         d.iter().take(12).map(|b| format!("{b:02x}")).collect()
@@ -298,13 +303,17 @@ impl Checker {
                 load_error = Some(format!("data line {}: {}", stmt.line, describe(&outcome)));
             }
             let tables = parse_schema(&setup.schema, Some(self.spec.kind()));
-            let (sampled, rows) = if load_error.is_none() {
-                (
+            // Rows are read only where mutants will use them.
+            let mutants = self.opts.fuzz
+                && self.opts.mutants > 0
+                && engine.capabilities().rolls_back_writes_safely();
+            let (sampled, rows) = match (&load_error, mutants) {
+                (None, true) => (
                     sample(engine.as_mut(), &tables).await,
                     read_rows(engine.as_mut(), &tables).await,
-                )
-            } else {
-                (Vec::new(), Vec::new())
+                ),
+                (None, false) => (sample(engine.as_mut(), &tables).await, Vec::new()),
+                (Some(_), _) => (Vec::new(), Vec::new()),
             };
             self.home = Some(Home {
                 key,
@@ -410,10 +419,7 @@ impl Checker {
         let mut databases = 0;
         let mut rows = 0;
         match judge(on_home, Tier::RecordDatabase, || {
-            (
-                format!("record database ({label})"),
-                format!("{}\n{}", setup.schema.trim_end(), setup.data.trim_end()),
-            )
+            (format!("record database ({label})"), setup.script())
         }) {
             Step::Decided(v) => return Ok((v, None)),
             Step::Agree(n) => {
@@ -525,10 +531,10 @@ impl Checker {
         let budget = self.opts.mutants;
         let seed = crate::oracle::campaign::derive(self.opts.seed, &format!("mutants:{gold}"), 0);
         let home = self.home(setup).await?;
-        let tables = home.tables.clone();
         if !home.engine.capabilities().rolls_back_writes_safely() {
             return Ok(Ok((0, 0)));
         }
+        let tables = home.tables.clone();
         let list = mutate::mutants(&tables, &home.rows, gold, pred, seed, budget);
         let engine = home.engine.as_mut();
         let mut rows = 0;
@@ -559,7 +565,7 @@ impl Checker {
             }
             let Some(outcome) = outcome else { continue };
             let db = || {
-                let mut sql = format!("{}\n{}", setup.schema.trim_end(), setup.data.trim_end());
+                let mut sql = setup.script();
                 for s in &m.statements {
                     sql.push('\n');
                     sql.push_str(s);

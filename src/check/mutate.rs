@@ -168,16 +168,13 @@ impl Table<'_> {
     /// `WHERE` for a subset of rows, or `None` when rows cannot be told
     /// apart (no single-column key) or there are none.
     fn filter(&self, which: Rows, rng: &mut ChaCha8Rng) -> Option<String> {
-        if let Rows::All = which {
-            return Some(String::new());
-        }
-        let pk = self.pk?;
-        let ty = &self.spec.columns[pk].ty;
         let chosen: Vec<&Vec<Value>> = match which {
-            Rows::All => unreachable!(),
+            Rows::All => return Some(String::new()),
             Rows::Half => self.rows.iter().step_by(2).take(500).collect(),
             Rows::One => self.rows.choose(rng).into_iter().collect(),
         };
+        let pk = self.pk?;
+        let ty = &self.spec.columns[pk].ty;
         let keys: Vec<String> = chosen
             .iter()
             .filter_map(|r| value_literal(&r[pk], ty))
